@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { expectClose } from '../../test/support/close.js';
+import { loadFixture } from '../../test/support/fixtures.js';
+import { type SampleSpec, sample } from '../../test/support/samples.js';
+import { type Alternative, ks2samp } from './ks-2samp.js';
+
+interface KsCase {
+  label: string;
+  x: SampleSpec | number[];
+  y: SampleSpec | number[];
+  alternative: Alternative;
+  method: 'auto' | 'exact' | 'asymp';
+  statistic: number;
+  pValue: number;
+  location: number;
+  sign: 1 | -1;
+  pValueMethod: 'exact' | 'asymp';
+}
+const fx = loadFixture<{ ks2samp: KsCase[] }>('stattests-numeric.json');
+
+describe('ks2samp', () => {
+  it('matches scipy.stats.ks_2samp', () => {
+    for (const c of fx.ks2samp) {
+      const label = `${c.label} ${c.alternative} ${c.method}`;
+      const r = ks2samp(sample(c.x), sample(c.y), { alternative: c.alternative, method: c.method });
+      expectClose(r.statistic, c.statistic, `${label} statistic`);
+      expectClose(r.pValue, c.pValue, `${label} p-value`);
+      expect(r.statisticLocation, `${label} location`).toBe(c.location);
+      expect(r.statisticSign, `${label} sign`).toBe(c.sign);
+      expect(r.pValueMethod, `${label} method`).toBe(c.pValueMethod);
+    }
+  });
+
+  it('runs the doc example', () => {
+    expect(ks2samp([1, 2, 3, 4, 5], [6, 7, 8, 9, 10])).toEqual({
+      statistic: 1,
+      pValue: 0.007936507936507936,
+      statisticLocation: 5,
+      statisticSign: 1,
+      pValueMethod: 'exact',
+    });
+  });
+
+  it('accepts typed arrays and leaves the input unsorted', () => {
+    const a = Float64Array.of(3, 1, 2);
+    ks2samp(a, [0.5, 2.5]);
+    expect(Array.from(a)).toEqual([3, 1, 2]);
+  });
+
+  it('refuses bad input', () => {
+    expect(() => ks2samp([], [1])).toThrow(/ks2samp: reference must hold at least one value/);
+    expect(() => ks2samp([1], [Number.NaN])).toThrow(/ks2samp: current \[0\] is NaN/);
+    expect(() => ks2samp([1], [Number.NEGATIVE_INFINITY])).toThrow(/ks2samp: current \[0\] is -Infinity/);
+    expect(() => ks2samp([1], [2], { alternative: 'bigger' as Alternative })).toThrow(
+      /ks2samp: alternative is "bigger"/,
+    );
+    expect(() => ks2samp([1], [2], { method: 'fast' as 'auto' })).toThrow(/ks2samp: method is "fast"/);
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * Shared input checks. Each names the calling function and the argument in its error, the
+ * way scikit-learn's `check_array` does, so every public function validates once at the top.
+ */
+import { TendInputError } from './errors.js';
+
+/** Numbers as users hold them: a plain array or any typed array. */
+export type NumericInput = ArrayLike<number>;
+
+/** Options of {@link toSample}. */
+export interface SampleCheck {
+  /** Fewest values accepted (default 1). */
+  minLength?: number;
+  /** Accept NaN (default false): missing values must be explicit, never passed silently. */
+  allowNaN?: boolean;
+  /** Accept ±Infinity (default false). */
+  allowInfinite?: boolean;
+}
+
+/**
+ * Copy `x` into a fresh Float64Array after checking its length and values.
+ *
+ * @example
+ * toSample('ks2samp', 'reference', [1, 2, 3]); // Float64Array [1, 2, 3]
+ */
+export function toSample(
+  fn: string,
+  name: string,
+  x: NumericInput,
+  check: SampleCheck = {},
+): Float64Array {
+  if (x == null || typeof (x as ArrayLike<number>).length !== 'number' || typeof x === 'string') {
+    throw new TendInputError(fn, name, 'invalid_type', 'must be an array of numbers');
+  }
+  const minLength = check.minLength ?? 1;
+  if (x.length < minLength) {
+    throw new TendInputError(
+      fn,
+      name,
+      'empty',
+      minLength === 1
+        ? 'must hold at least one value'
+        : `must hold at least ${minLength} values, got ${x.length}`,
+    );
+  }
+  const out = Float64Array.from(x);
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i];
+    if (Number.isFinite(v)) continue;
+    if (Number.isNaN(v)) {
+      if (check.allowNaN) continue;
+      if (typeof x[i] !== 'number' && x[i] !== undefined) {
+        throw new TendInputError(
+          fn,
+          name,
+          'invalid_type',
+          `[${i}] is ${typeof x[i]}, not a number`,
+        );
+      }
+      throw new TendInputError(
+        fn,
+        name,
+        'not_finite',
+        `[${i}] is NaN; missing values are not allowed here`,
+      );
+    }
+    if (!check.allowInfinite) {
+      throw new TendInputError(fn, name, 'not_finite', `[${i}] is ${v}; values must be finite`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Throw unless two inputs have the same length.
+ *
+ * @example
+ * checkSameLength('accuracyScore', 'yTrue', [1, 0], 'yPred', [1, 1]); // passes
+ */
+export function checkSameLength(
+  fn: string,
+  nameA: string,
+  a: ArrayLike<unknown>,
+  nameB: string,
+  b: ArrayLike<unknown>,
+): void {
+  if (a.length !== b.length) {
+    throw new TendInputError(
+      fn,
+      nameB,
+      'length_mismatch',
+      `has ${b.length} values but ${nameA} has ${a.length}; they must be the same length`,
+    );
+  }
+}
+
+/**
+ * Throw unless every value of `x` lies in [0, 1].
+ *
+ * @example
+ * checkProbabilities('logLoss', 'yProba', Float64Array.of(0.2, 0.9)); // passes
+ */
+export function checkProbabilities(fn: string, name: string, x: ArrayLike<number>): void {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (!(v >= 0 && v <= 1)) {
+      throw new TendInputError(
+        fn,
+        name,
+        'out_of_range',
+        `[${i}] is ${v}; probabilities must lie in [0, 1]`,
+      );
+    }
+  }
+}
+
+/**
+ * Throw unless an option is a finite number within [min, max] (bounds inclusive unless
+ * stated), naming the option.
+ *
+ * @example
+ * checkNumberOption('psi', 'bins', 10, { min: 1, integer: true }); // passes
+ */
+export function checkNumberOption(
+  fn: string,
+  name: string,
+  value: number,
+  range: {
+    min?: number;
+    max?: number;
+    exclusiveMin?: boolean;
+    exclusiveMax?: boolean;
+    integer?: boolean;
+  } = {},
+): void {
+  const { min, max, exclusiveMin, exclusiveMax, integer } = range;
+  const bad =
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    (integer && !Number.isInteger(value)) ||
+    (min !== undefined && (exclusiveMin ? value <= min : value < min)) ||
+    (max !== undefined && (exclusiveMax ? value >= max : value > max));
+  if (!bad) return;
+  const lo = min === undefined ? '(-∞' : `${exclusiveMin ? '(' : '['}${min}`;
+  const hi = max === undefined ? '∞)' : `${max}${exclusiveMax ? ')' : ']'}`;
+  throw new TendInputError(
+    fn,
+    name,
+    'invalid_option',
+    `is ${String(value)}; expected ${integer ? 'an integer' : 'a number'} in ${lo}, ${hi}`,
+  );
+}
+
+/**
+ * Throw unless an option is one of the allowed strings.
+ *
+ * @example
+ * checkChoice('ks2samp', 'alternative', 'less', ['two-sided', 'less', 'greater']); // passes
+ */
+export function checkChoice<T extends string>(
+  fn: string,
+  name: string,
+  value: string,
+  allowed: readonly T[],
+): asserts value is T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new TendInputError(
+      fn,
+      name,
+      'invalid_option',
+      `is ${JSON.stringify(value)}; expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`,
+    );
+  }
+}
