@@ -15,7 +15,7 @@ import {
  * `multipletests(p, alpha, 'fdr_bh')`; results in input order.
  *
  * @example
- * benjaminiHochberg([0.01, 0.04, 0.03]).adjusted; // Float64Array [0.03, 0.04, 0.04]
+ * benjaminiHochberg([0.01, 0.04, 0.03]).adjusted; // Float64Array [0.030000000000000002, 0.04, 0.04]
  */
 export function benjaminiHochberg(
   pValues: NumericInput,

@@ -8,7 +8,7 @@ import { type CorrectionOptions, type CorrectionResult, toPValues } from './p-va
  * comparisons among means", 1961). As statsmodels' `multipletests(p, alpha, 'bonferroni')`.
  *
  * @example
- * bonferroni([0.01, 0.04, 0.3]).adjusted; // Float64Array [0.03, 0.12, 0.9]
+ * bonferroni([0.01, 0.04, 0.3]).adjusted; // Float64Array [0.03, 0.12, 0.8999999999999999]
  */
 export function bonferroni(
   pValues: NumericInput,

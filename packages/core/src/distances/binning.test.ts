@@ -29,14 +29,18 @@ describe('quantileBinEdges', () => {
 
   it('matches its doc example and merges duplicate edges', () => {
     expect(Array.from(quantileBinEdges([1, 2, 3, 4, 5], 4))).toEqual([2, 3, 4]);
-    expect(Array.from(quantileBinEdges([0, 0, 0, 0, 1], 10))).toEqual([0, 0.20000000000000018, 0.6000000000000001]);
+    expect(Array.from(quantileBinEdges([0, 0, 0, 0, 1], 10))).toEqual([
+      0, 0.20000000000000018, 0.6000000000000001,
+    ]);
     expect(Array.from(quantileBinEdges([7, 7, 7], 10))).toEqual([7]);
     expect(Array.from(quantileBinEdges([1, 2, 3], 1))).toEqual([]);
   });
 
   it('refuses bad input', () => {
     expect(() => quantileBinEdges([], 10)).toThrow('quantileBinEdges: reference must hold');
-    expect(() => quantileBinEdges([1, Number.NaN])).toThrow('quantileBinEdges: reference [1] is NaN');
+    expect(() => quantileBinEdges([1, Number.NaN])).toThrow(
+      'quantileBinEdges: reference [1] is NaN',
+    );
     expect(() => quantileBinEdges([1, 2], 0)).toThrow('quantileBinEdges: bins is 0');
     expect(() => quantileBinEdges([1, 2], 2.5)).toThrow('quantileBinEdges: bins is 2.5');
   });

@@ -22,7 +22,12 @@ export function toProportions(fn: string, name: string, x: NumericInput): Float6
     total += p[i];
   }
   if (total === 0) {
-    throw new TendInputError(fn, name, 'out_of_range', 'sums to 0; at least one weight must be > 0');
+    throw new TendInputError(
+      fn,
+      name,
+      'out_of_range',
+      'sums to 0; at least one weight must be > 0',
+    );
   }
   if (!Number.isFinite(total)) {
     throw new TendInputError(fn, name, 'out_of_range', 'sums to infinity; weights are too large');

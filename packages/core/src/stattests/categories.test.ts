@@ -20,7 +20,7 @@ interface Fixture {
 const fx = loadFixture<Fixture>('categorical.json');
 
 /** Raw values of a fixture side, or its counts as a Map. */
-export function sideInput(side: Side): Category[] | Map<Category, number> {
+function sideInput(side: Side): Category[] | Map<Category, number> {
   if ('counts' in side) return new Map(side.counts);
   if ('values' in side) return side.values;
   const x = sample(side.spec);
@@ -87,7 +87,9 @@ describe('alignCounts', () => {
   });
 
   it('refuses empty samples and bad counts', () => {
-    expect(() => alignCounts([], ['a'])).toThrow('alignCounts: reference must hold at least one value');
+    expect(() => alignCounts([], ['a'])).toThrow(
+      'alignCounts: reference must hold at least one value',
+    );
     expect(() => alignCounts(['a'], new Map([['a', 0]]))).toThrow(
       'alignCounts: current must hold at least one value',
     );

@@ -4,7 +4,7 @@
  */
 import { chi2 } from '../distributions/chi2.js';
 import { TendInputError } from '../errors.js';
-import { type Category, type CategoricalInput, alignCounts } from './categories.js';
+import { alignCounts, type CategoricalInput, type Category } from './categories.js';
 
 /** Options of {@link chiSquareHomogeneity}. */
 export interface ChiSquareHomogeneityOptions {
@@ -20,7 +20,10 @@ export interface ChiSquareHomogeneityResult {
   pValue: number;
   /** Degrees of freedom k − 1. */
   dof: number;
-  /** The k categories, columns of the table (see `alignCounts` for the order). */
+  /**
+   * The k categories, columns of the table: those present in either sample, in the order of
+   * `alignCounts`.
+   */
   categories: Category[];
   /** Expected counts under homogeneity, rows [reference, current] (SciPy's `expected_freq`). */
   expected: [Float64Array, Float64Array];
@@ -33,10 +36,11 @@ export interface ChiSquareHomogeneityResult {
  * `scipy.stats.chi2_contingency(O, correction)`: with two categories (dof = 1) and `correction`,
  * Yates' correction moves each O toward E by min(0.5, |O − E|); with one category (dof = 0)
  * the statistic is 0 and the p-value 1. A category whose count is 0 in both samples (possible
- * with count maps) is refused, as SciPy refuses a zero expected count.
+ * with count maps) is dropped before the table is built, where SciPy would refuse its zero
+ * expected count: it carries no evidence, and it does not count towards dof.
  *
  * @example
- * chiSquareHomogeneity(['a', 'a', 'b'], ['b', 'b', 'b', 'a'], { correction: false }).statistic; // 0.7291666666666666
+ * chiSquareHomogeneity(['a', 'a', 'b'], ['b', 'b', 'b', 'a'], { correction: false }).statistic; // 1.2152777777777777
  */
 export function chiSquareHomogeneity(
   reference: CategoricalInput,
@@ -52,7 +56,15 @@ export function chiSquareHomogeneity(
       `is ${String(correction)}; expected a boolean`,
     );
   }
-  const { categories, reference: r, current: c } = alignCounts(reference, current, fn);
+  const aligned = alignCounts(reference, current, fn);
+  // Drop the categories absent from both samples (zero columns of the table).
+  const keep: number[] = [];
+  for (let j = 0; j < aligned.categories.length; j++) {
+    if (aligned.reference[j] + aligned.current[j] > 0) keep.push(j);
+  }
+  const categories = keep.map((j) => aligned.categories[j]);
+  const r = Float64Array.from(keep, (j) => aligned.reference[j]);
+  const c = Float64Array.from(keep, (j) => aligned.current[j]);
   const k = categories.length;
   let nRef = 0;
   let nCur = 0;
@@ -65,14 +77,6 @@ export function chiSquareHomogeneity(
   const eCur = new Float64Array(k);
   for (let j = 0; j < k; j++) {
     const col = r[j] + c[j];
-    if (col === 0) {
-      throw new TendInputError(
-        fn,
-        'reference',
-        'out_of_range',
-        `category ${JSON.stringify(categories[j])} has count 0 in both samples; its expected count would be 0`,
-      );
-    }
     eRef[j] = (nRef * col) / total;
     eCur[j] = (nCur * col) / total;
   }

@@ -82,7 +82,7 @@ function binarySearch(f: (x: number) => number, d: number, lo: number, hi: numbe
  * The statistic is the sample odds ratio ad/(bc).
  *
  * @example
- * fisherExact([[8, 2], [1, 5]]).pValue; // 0.03496503496503495
+ * fisherExact([[8, 2], [1, 5]]).pValue; // 0.03496503496503488
  */
 export function fisherExact(
   table: Table2x2,

@@ -54,7 +54,7 @@ function checkCount(fn: string, name: string, x: number, nName: string, n: numbe
  * loses precision below p ≈ 1e-16 where `2·Φ(−|z|)` here does not.
  *
  * @example
- * twoProportionZTest(45, 100, 30, 100).pValue; // 0.029138489677402305
+ * twoProportionZTest(45, 100, 30, 100).pValue; // 0.028459736916310537
  */
 export function twoProportionZTest(
   successes1: number,
@@ -70,7 +70,12 @@ export function twoProportionZTest(
   checkCount(fn, 'successes2', successes2, 'n2', n2);
   checkChoice(fn, 'alternative', alternative, ALTERNATIVES);
   if (typeof pooled !== 'boolean') {
-    throw new TendInputError(fn, 'pooled', 'invalid_option', `is ${String(pooled)}; expected a boolean`);
+    throw new TendInputError(
+      fn,
+      'pooled',
+      'invalid_option',
+      `is ${String(pooled)}; expected a boolean`,
+    );
   }
   const p1 = successes1 / n1;
   const p2 = successes2 / n2;
