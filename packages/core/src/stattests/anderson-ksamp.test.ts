@@ -30,10 +30,12 @@ describe('andersonKsamp', () => {
   });
 
   it('runs the doc example', () => {
-    expect(andersonKsamp([[1, 2, 3, 4, 5], [6, 7, 8, 9, 10]]).pValue).toBeCloseTo(
-      0.004355977966506477,
-      15,
-    );
+    expect(
+      andersonKsamp([
+        [1, 2, 3, 4, 5],
+        [6, 7, 8, 9, 10],
+      ]).pValue,
+    ).toBeCloseTo(0.004355977966506477, 15);
   });
 
   it('returns NaN for three observations in total, as SciPy', () => {
@@ -43,10 +45,24 @@ describe('andersonKsamp', () => {
   });
 
   it('refuses bad input', () => {
-    expect(() => andersonKsamp([[1, 2, 3]])).toThrow(/andersonKsamp: samples must hold at least two samples/);
-    expect(() => andersonKsamp([[1, 2], []])).toThrow(/andersonKsamp: samples\[1\] must hold at least one value/);
-    expect(() => andersonKsamp([[1, 1], [1, 1]])).toThrow(/two distinct values/);
+    expect(() => andersonKsamp([[1, 2, 3]])).toThrow(
+      /andersonKsamp: samples must hold at least two samples/,
+    );
+    expect(() => andersonKsamp([[1, 2], []])).toThrow(
+      /andersonKsamp: samples\[1\] must hold at least one value/,
+    );
+    expect(() =>
+      andersonKsamp([
+        [1, 1],
+        [1, 1],
+      ]),
+    ).toThrow(/two distinct values/);
     expect(() => andersonKsamp([[1], [2]])).toThrow(/at least 3 values/);
-    expect(() => andersonKsamp([[1, 2], [3, Number.NaN]])).toThrow(/samples\[1\] \[1\] is NaN/);
+    expect(() =>
+      andersonKsamp([
+        [1, 2],
+        [3, Number.NaN],
+      ]),
+    ).toThrow(/samples\[1\] \[1\] is NaN/);
   });
 });

@@ -93,7 +93,12 @@ export function andersonKsamp(
     i = j;
   }
   if (L < 2) {
-    throw new TendInputError(FN, 'samples', 'invalid_state', 'must hold at least two distinct values');
+    throw new TendInputError(
+      FN,
+      'samples',
+      'invalid_state',
+      'must hold at least two distinct values',
+    );
   }
   if (N < 3) {
     throw new TendInputError(FN, 'samples', 'empty', 'must hold at least 3 values in total');

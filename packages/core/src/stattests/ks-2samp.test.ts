@@ -50,10 +50,14 @@ describe('ks2samp', () => {
   it('refuses bad input', () => {
     expect(() => ks2samp([], [1])).toThrow(/ks2samp: reference must hold at least one value/);
     expect(() => ks2samp([1], [Number.NaN])).toThrow(/ks2samp: current \[0\] is NaN/);
-    expect(() => ks2samp([1], [Number.NEGATIVE_INFINITY])).toThrow(/ks2samp: current \[0\] is -Infinity/);
+    expect(() => ks2samp([1], [Number.NEGATIVE_INFINITY])).toThrow(
+      /ks2samp: current \[0\] is -Infinity/,
+    );
     expect(() => ks2samp([1], [2], { alternative: 'bigger' as Alternative })).toThrow(
       /ks2samp: alternative is "bigger"/,
     );
-    expect(() => ks2samp([1], [2], { method: 'fast' as 'auto' })).toThrow(/ks2samp: method is "fast"/);
+    expect(() => ks2samp([1], [2], { method: 'fast' as 'auto' })).toThrow(
+      /ks2samp: method is "fast"/,
+    );
   });
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../test/support/close.js';
 import { loadFixture } from '../../test/support/fixtures.js';
 import { type SampleSpec, sample } from '../../test/support/samples.js';
-import { cdfIntegral, wassersteinDistance, wassersteinDistanceNormed } from './wasserstein-distance.js';
+import {
+  cdfIntegral,
+  wassersteinDistance,
+  wassersteinDistanceNormed,
+} from './wasserstein-distance.js';
 
 interface DistanceCase {
   label: string;
@@ -25,7 +29,11 @@ describe('wassersteinDistance', () => {
 
   it('matches Evidently’s normed distance', () => {
     for (const c of fx.distances) {
-      expectClose(wassersteinDistanceNormed(sample(c.x), sample(c.y)), c.wassersteinNormed, c.label);
+      expectClose(
+        wassersteinDistanceNormed(sample(c.x), sample(c.y)),
+        c.wassersteinNormed,
+        c.label,
+      );
     }
   });
 
