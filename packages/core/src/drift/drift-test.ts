@@ -4,7 +4,7 @@
  * so a monitor swaps one for another by name. Names follow Evidently's (`ks`, `chisquare`,
  * `psi`, …) so that users moving from it find the tests they know.
  */
-import type { Category, CategoricalInput } from '../stattests/categories.js';
+import type { CategoricalInput, Category } from '../stattests/categories.js';
 import type { NumericInput } from '../validate.js';
 
 /** What kind of column a test accepts. */
@@ -45,7 +45,11 @@ export interface DriftTest {
   decision: 'pValue' | 'distance';
   defaultThreshold: number;
   /** Computes the result on two numerical samples (when `kinds` has 'numerical'). */
-  numerical?: (reference: NumericInput, current: NumericInput, options: DriftTestOptions) => Measured;
+  numerical?: (
+    reference: NumericInput,
+    current: NumericInput,
+    options: DriftTestOptions,
+  ) => Measured;
   /** Computes the result on two categorical samples (when `kinds` has 'categorical'). */
   categorical?: (
     reference: CategoricalInput,
@@ -61,4 +65,4 @@ export interface Measured {
   effectSize?: number;
 }
 
-export type { Category, CategoricalInput };
+export type { CategoricalInput, Category };

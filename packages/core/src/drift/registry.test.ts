@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sample } from '../../test/support/samples.js';
 import { TendInputError } from '../errors.js';
 import { ks2samp } from '../stattests/ks-2samp.js';
-import { sample } from '../../test/support/samples.js';
 import { driftTests, runDriftTest } from './registry.js';
 
 const ref = sample({ kind: 'normal', n: 400, seed: 1, mean: 0, sd: 1 });
@@ -32,7 +32,8 @@ describe('runDriftTest', () => {
           }
         }
         expect(moved.drifted, `${test.name} on a shifted ${kind} column`).toBe(true);
-        if (test.name !== 'ed') expect(calm.drifted, `${test.name} on an unchanged ${kind} column`).toBe(false);
+        if (test.name !== 'ed')
+          expect(calm.drifted, `${test.name} on an unchanged ${kind} column`).toBe(false);
       }
     }
   });
@@ -60,6 +61,8 @@ describe('runDriftTest', () => {
   });
 
   it('refuses a third category in the tests defined on 2×2 tables', () => {
-    expect(() => runDriftTest('z', ['a', 'b'], ['c'], { kind: 'categorical' })).toThrow(/at most 2/);
+    expect(() => runDriftTest('z', ['a', 'b'], ['c'], { kind: 'categorical' })).toThrow(
+      /at most 2/,
+    );
   });
 });

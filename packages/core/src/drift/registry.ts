@@ -3,7 +3,7 @@
  * Adding a test is one entry here. Default thresholds are Evidently's: 0.05 for the
  * hypothesis tests' p-values, 0.1 for distances.
  */
-import { TendInputError } from '../errors.js';
+
 import { binCategorical, binNumeric } from '../distances/binning.js';
 import {
   hellingerDistance,
@@ -12,6 +12,7 @@ import {
   psi,
   totalVariationDistance,
 } from '../distances/index.js';
+import { TendInputError } from '../errors.js';
 import { andersonKsamp } from '../stattests/anderson-ksamp.js';
 import { alignCounts } from '../stattests/categories.js';
 import { chiSquareHomogeneity } from '../stattests/chi-square-homogeneity.js';
@@ -261,7 +262,12 @@ const tests: DriftTest[] = [
   },
 ];
 
-/** Every registered drift test, by name. */
+/**
+ * Every registered drift test, by name (Evidently's stattest names).
+ *
+ * @example
+ * [...driftTests.keys()].slice(0, 3); // ['ks', 'cramer_von_mises', 'anderson']
+ */
 export const driftTests: ReadonlyMap<string, DriftTest> = new Map(tests.map((t) => [t.name, t]));
 
 /**

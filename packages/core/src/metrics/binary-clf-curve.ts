@@ -2,6 +2,7 @@
  * Cumulative true and false positives at each distinct score threshold, scikit-learn's
  * `_binary_clf_curve`: the shared core of the ROC and precision–recall curves.
  */
+import { argsortStable, gather } from '../arrays.js';
 import { TendInputError } from '../errors.js';
 import { checkSameLength, type NumericInput, toSample } from '../validate.js';
 import { type Label, showLabels, toLabels, toWeights, uniqueLabels } from './labels.js';
@@ -76,15 +77,14 @@ export function binaryClfCurve(
     const keep: number[] = [];
     for (let i = 0; i < w.length; i++) if (w[i] !== 0) keep.push(i);
     y = keep.map((i) => yTrue[i]);
-    s = Float64Array.from(keep, (i) => score[i]);
-    w = Float64Array.from(keep, (i) => weight![i]);
+    s = gather(score, keep);
+    w = gather(weight!, keep);
   }
   const pos = resolvePosLabel(fn, y, posLabel);
   const n = y.length;
   // np.argsort(kind='mergesort')[::-1]: stable ascending, then reversed, so tied scores keep
   // the same (reversed) order as in sklearn and the running sums round identically.
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => s[a] - s[b]);
-  order.reverse();
+  const order = argsortStable(s).reverse();
   const tw = new Float64Array(n);
   const fw = new Float64Array(n);
   for (let i = 0; i < n; i++) {

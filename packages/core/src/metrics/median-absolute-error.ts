@@ -1,4 +1,5 @@
 /** Median absolute error, plain or weighted. */
+import { argsortStable, gather } from '../arrays.js';
 import type { NumericInput } from '../validate.js';
 import { type RegressionOptions, toRegressionTargets } from './regression-inputs.js';
 import { cumsum } from './sums.js';
@@ -29,8 +30,8 @@ export function medianAbsoluteError(
     const h = n >> 1;
     return n % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => err[a] - err[b]);
-  const cdf = cumsum(Float64Array.from(order, (i) => w[i]));
+  const order = argsortStable(err);
+  const cdf = cumsum(gather(w, order));
   const target = 0.5 * cdf[n - 1];
   let k = 0;
   while (k < n && cdf[k] < target) k++;

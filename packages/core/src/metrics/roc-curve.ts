@@ -1,4 +1,5 @@
 /** The receiver operating characteristic curve. */
+import { gather } from '../arrays.js';
 import type { NumericInput } from '../validate.js';
 import { binaryClfCurve, toRankingInputs } from './binary-clf-curve.js';
 import type { Label } from './labels.js';
@@ -56,9 +57,9 @@ export function rocFromCurve(
       if (d2f !== 0 || d2t !== 0) keep.push(i + 1);
     }
     keep.push(m - 1);
-    fps = Float64Array.from(keep, (i) => c.fps[i]);
-    tps = Float64Array.from(keep, (i) => c.tps[i]);
-    thresholds = Float64Array.from(keep, (i) => c.thresholds[i]);
+    fps = gather(c.fps, keep);
+    tps = gather(c.tps, keep);
+    thresholds = gather(c.thresholds, keep);
   }
   const k = fps.length + 1;
   const fpr = new Float64Array(k);

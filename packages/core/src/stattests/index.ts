@@ -20,7 +20,11 @@ export {
   type ChiSquareHomogeneityResult,
   chiSquareHomogeneity,
 } from './chi-square-homogeneity.js';
-export { cramerVonMises2samp } from './cramer-von-mises-2samp.js';
+export {
+  type CramerVonMises2sampOptions,
+  type CramerVonMises2sampResult,
+  cramerVonMises2samp,
+} from './cramer-von-mises-2samp.js';
 export { energyDistance } from './energy-distance.js';
 export {
   type FisherExactOptions,
@@ -46,4 +50,8 @@ export {
   twoProportionZTest,
 } from './two-proportion-z-test.js';
 export { wassersteinDistance, wassersteinDistanceNormed } from './wasserstein-distance.js';
-export { welchTTest } from './welch-t-test.js';
+export {
+  type WelchTTestOptions,
+  type WelchTTestResult,
+  welchTTest,
+} from './welch-t-test.js';
