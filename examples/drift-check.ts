@@ -30,7 +30,9 @@ function readCsv(name: string): Table {
     if (cells.length !== header.length) {
       throw new Error(`${name}:${i + 1}: ${cells.length} fields, expected ${header.length}`);
     }
-    header.forEach((h, j) => table[h].push(cells[j]));
+    header.forEach((h, j) => {
+      table[h].push(cells[j]);
+    });
   }
   return table;
 }
@@ -48,7 +50,17 @@ const labels = new Map(
   })(),
 );
 
-const features = ['MedInc', 'HouseAge', 'AveRooms', 'AveBedrms', 'Population', 'AveOccup', 'Latitude', 'Longitude', 'y_pred_proba'];
+const features = [
+  'MedInc',
+  'HouseAge',
+  'AveRooms',
+  'AveBedrms',
+  'Population',
+  'AveOccup',
+  'Latitude',
+  'Longitude',
+  'y_pred_proba',
+];
 console.log(
   `California housing classifier: reference ${reference.id.length} rows, production ${current.id.length} rows\n`,
 );

@@ -2,8 +2,8 @@
 export { chi2 } from './chi2.js';
 export { fisherF } from './fisher-f.js';
 export { hypergeom } from './hypergeom.js';
-export { ks2sampExact } from './ks-2samp-exact.js';
 export { kstwobign } from './kolmogorov.js';
+export { ks2sampExact } from './ks-2samp-exact.js';
 export { kstwo } from './kstwo.js';
 export { normal } from './normal.js';
 export { studentT } from './student-t.js';

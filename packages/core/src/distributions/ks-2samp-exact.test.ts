@@ -51,7 +51,7 @@ function ksStatistic(x: Float64Array, y: Float64Array, alt: Alt): number {
 describe('ks2sampExact', () => {
   it(`matches SciPy's _attempt_exact_2kssamp (${fx.ks2sampExact.length} cases)`, () => {
     let worst = 0;
-    let worstLabel = "";
+    let worstLabel = '';
     for (const c of fx.ks2sampExact) {
       const label = `n1=${c.n1} n2=${c.n2} d=${c.dIn} ${c.alternative}`;
       const r = ks2sampExact(c.n1, c.n2, c.dIn, c.alternative);

@@ -35,8 +35,8 @@ function lowerSeries(a: number, x: number): number {
   return (Math.exp(logGammaPrefactor(a, x)) * sum) / a;
 }
 
-/** Q(a, x) by Legendre's continued fraction (modified Lentz), for x > max(a, 1). */
-function upperFraction(a: number, x: number): number {
+/** Legendre's continued fraction for Q(a, x) / (x^a·e^(−x)/Γ(a)), x > max(a, 1) (modified Lentz). */
+function legendreFraction(a: number, x: number): number {
   const tiny = 1e-300;
   let b = x + 1 - a;
   let c = 1 / tiny;
@@ -54,7 +54,24 @@ function upperFraction(a: number, x: number): number {
     h *= delta;
     if (Math.abs(delta - 1) <= EPS) break;
   }
-  return Math.exp(logGammaPrefactor(a, x)) * h;
+  return h;
+}
+
+/** Q(a, x) by Legendre's continued fraction, for x > max(a, 1). */
+function upperFraction(a: number, x: number): number {
+  return Math.exp(logGammaPrefactor(a, x)) * legendreFraction(a, x);
+}
+
+/**
+ * Q(a, x) divided by its prefactor x^a·e^(−x)/Γ(a), finite where both underflow (x ≳ 700):
+ * the piece the large-a incomplete beta expansion needs.
+ *
+ * @example
+ * gammainccScaled(1, 800); // 0.00125 (Q(1, x) = e^(−x), so the ratio is 1/x)
+ */
+export function gammainccScaled(a: number, x: number): number {
+  if (x > 1 && x > a) return legendreFraction(a, x);
+  return gammaincc(a, x) / Math.exp(logGammaPrefactor(a, x));
 }
 
 /**
@@ -85,7 +102,7 @@ function useUpperSmallX(a: number, x: number): boolean {
  * (scipy.special.gammainc). NaN for a < 0 or x < 0, as SciPy.
  *
  * @example
- * gammainc(2, 3); // 0.8008517265285442
+ * gammainc(2, 3); // 0.8008517265285443
  */
 export function gammainc(a: number, x: number): number {
   if (!(a >= 0 && x >= 0)) return Number.NaN;
@@ -102,7 +119,7 @@ export function gammainc(a: number, x: number): number {
  * (scipy.special.gammaincc), accurate in relative terms far into the tail (Q ~ 1e-300).
  *
  * @example
- * gammaincc(2, 3); // 0.19914827347145578
+ * gammaincc(2, 3); // 0.1991482734714557
  */
 export function gammaincc(a: number, x: number): number {
   if (!(a >= 0 && x >= 0)) return Number.NaN;

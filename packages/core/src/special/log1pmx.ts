@@ -10,7 +10,7 @@
  * log1pmx(t) = −t·u + 2·Σ_{k≥1} u^(2k+1)/(2k+1), a series in u² ≤ 1/9 with no cancellation.
  *
  * @example
- * log1pmx(1e-3); // -4.996669166...e-7
+ * log1pmx(1e-3); // -4.996669164668332e-7
  */
 export function log1pmx(t: number): number {
   if (!(Math.abs(t) < 0.5)) return Math.log1p(t) - t;

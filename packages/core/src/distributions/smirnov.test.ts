@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { expectClose } from '../../test/support/close.js';
+import { loadFixture, num } from '../../test/support/fixtures.js';
+import { smirnov } from './smirnov.js';
+
+type Row = (number | string)[];
+const fx = loadFixture<{ distributions: Record<string, Row[]> }>(
+  'distributions.json',
+).distributions;
+
+describe('smirnov', () => {
+  // the exact sums at n ~ 1e6 take ~0.5 s each on a loaded machine
+  it('matches scipy.special.smirnov for n from 1 to 2e6 and d from 1e-4 to 0.999', {
+    timeout: 30_000,
+  }, () => {
+    expect(fx.smirnov.length).toBe(120);
+    for (const [n, d, p] of fx.smirnov.map((r) => r.map(num))) {
+      expectClose(smirnov(n, d), p, `smirnov(${n}, ${d})`);
+    }
+  });
+  it('has the closed forms at the ends: 1 − d for n = 1, (1 − d)^n near d = 1', () => {
+    expectClose(smirnov(1, 0.3), 0.7, 'n = 1', { rel: 1e-15 });
+    expectClose(smirnov(7, 0.9), 0.1 ** 7, 'top term', { rel: 1e-13 });
+    expect(smirnov(5, 0)).toBe(1);
+    expect(smirnov(5, 1)).toBe(0);
+  });
+});
