@@ -87,8 +87,8 @@ function sourceFiles(dir: string): string[] {
 
 describe('@tend/core public API', () => {
   it.each(PROMISED)('exports %s', (name) => {
-    expect(core).toHaveProperty(name);
-    expect(core[name as keyof typeof core]).toBeDefined();
+    const exported: Record<string, unknown> = { ...core };
+    expect(exported[name], `${name} is exported`).toBeDefined();
   });
 
   it('uses no Node-only API in its source, so it runs in a browser', () => {
