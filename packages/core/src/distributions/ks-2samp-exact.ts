@@ -2,6 +2,8 @@
  * Exact null distribution of the two-sample Kolmogorov–Smirnov statistic, computed the way
  * `scipy.stats.ks_2samp` (1.10) does in its exact mode, so p-values agree to the last digits.
  */
+
+import { gcd, roundHalfEven } from '../integers.js';
 import { checkChoice, checkNumberOption } from '../validate.js';
 
 /** Result of {@link ks2sampExact}. */
@@ -62,24 +64,6 @@ export function ks2sampExact(
   }
   const ok = prob >= 0 && prob <= 1;
   return { ok, d: dLattice, pValue: prob };
-}
-
-function gcd(a: number, b: number): number {
-  while (b !== 0) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
-
-/** NumPy's `round`: halves go to the even neighbour. */
-function roundHalfEven(x: number): number {
-  const f = Math.floor(x);
-  const diff = x - f;
-  if (diff < 0.5) return f;
-  if (diff > 0.5) return f + 1;
-  return f % 2 === 0 ? f : f + 1;
 }
 
 /**

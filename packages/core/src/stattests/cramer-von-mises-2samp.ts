@@ -2,6 +2,7 @@
  * Two-sample Cramér–von Mises test, as `scipy.stats.cramervonmises_2samp` (SciPy 1.10.1).
  */
 import { TendInputError } from '../errors.js';
+import { lcm } from '../integers.js';
 import { kv } from '../special/bessel-k.js';
 import { gammaln } from '../special/gamma.js';
 import { checkChoice, type NumericInput, toSample } from '../validate.js';
@@ -241,17 +242,6 @@ function floorDivide(a: number, b: number): number {
   let floordiv = Math.floor(div);
   if (div - floordiv > 0.5) floordiv += 1;
   return floordiv;
-}
-
-function lcm(a: number, b: number): number {
-  let x = a;
-  let y = b;
-  while (y !== 0) {
-    const t = x % y;
-    x = y;
-    y = t;
-  }
-  return (a / x) * b;
 }
 
 /** C(n, k) in doubles (only compared against 2^53 here). */

@@ -3,6 +3,7 @@
  */
 import { ks2sampExact } from '../distributions/ks-2samp-exact.js';
 import { kstwo } from '../distributions/kstwo.js';
+import { gcd, roundHalfEven } from '../integers.js';
 import { checkChoice, type NumericInput, toSample } from '../validate.js';
 
 /** Alternative hypotheses of the two-sample tests. */
@@ -174,19 +175,4 @@ function cdfExtremes(x: Float64Array, y: Float64Array): CdfExtremes {
     min: xMin ? minX : minY,
     minAt: xMin ? minXAt : minYAt,
   };
-}
-
-function gcd(a: number, b: number): number {
-  while (b !== 0) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
-
-/** NumPy's `round`: halves go to the even neighbour. */
-function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
