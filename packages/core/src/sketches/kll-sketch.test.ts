@@ -48,7 +48,7 @@ function worstRankError(s: KllSketch, sorted: Float64Array): number {
 }
 
 const specs: SampleSpec[] = [
-  { kind: 'normal', n: 200000, seed: 11, mean: 0, sd: 1 },
+  { kind: 'normal', n: 1_000_000, seed: 11, mean: 0, sd: 1 },
   { kind: 'heavy', n: 200000, seed: 12, scale: 1 },
   { kind: 'discrete', n: 200000, seed: 13, levels: 37, lo: -3, step: 0.5 },
 ];
@@ -88,12 +88,12 @@ describe('KllSketch', () => {
     expect(worstRankError(s, sorted)).toBeLessThanOrEqual(s.normalizedRankError());
   });
 
-  it('merges 10 parts within the bound of the whole stream', () => {
-    const x = sample({ kind: 'normal', n: 300000, seed: 21, mean: 5, sd: 2 });
+  it('merges 10 parts of a million values within the bound of the whole stream', () => {
+    const x = sample({ kind: 'normal', n: 1_000_000, seed: 21, mean: 5, sd: 2 });
     const sorted = x.slice().sort();
     const merged = new KllSketch({ seed: 100 });
     for (let p = 0; p < 10; p++) {
-      merged.merge(sketchOf(x.subarray(p * 30000, (p + 1) * 30000), 200 + p));
+      merged.merge(sketchOf(x.subarray(p * 100_000, (p + 1) * 100_000), 200 + p));
     }
     expect(merged.n).toBe(x.length);
     expect(merged.min).toBe(sorted[0]);
