@@ -1,0 +1,65 @@
+/**
+ * A dataset read into memory column by column: what every reader (CSV, NDJSON, Parquet)
+ * produces and what `tend report` computes on. Numbers travel as Float64Array with NaN for a
+ * missing value; categories are dictionary-encoded (Int32Array codes, −1 for missing), so a
+ * million rows of 25 columns stay a few hundred megabytes at most and never exist as text.
+ */
+
+/** How a column is treated: numbers, categories, or timestamps (kept as epoch milliseconds). */
+export type ColumnKind = 'numerical' | 'categorical' | 'datetime';
+
+/** Counts every column carries about its cells. */
+export interface CellCounts {
+  /** Cells that are empty, null, or a missing marker ("", "NA", "NaN", "null", "None"). */
+  missing: number;
+  /**
+   * Cells present but not of the column's kind: text in a numerical or datetime column.
+   * They are stored as missing values and counted here, never silently coerced.
+   */
+  invalid: number;
+}
+
+/** A numerical (or datetime, as epoch ms) column. */
+export interface NumericColumn extends CellCounts {
+  name: string;
+  kind: 'numerical' | 'datetime';
+  /** One value per row; NaN where the cell was missing or invalid. */
+  values: Float64Array;
+}
+
+/** A categorical column, dictionary-encoded. */
+export interface CategoricalColumn extends CellCounts {
+  name: string;
+  kind: 'categorical';
+  /** One code per row: an index into `dictionary`, or −1 where the cell was missing. */
+  codes: Int32Array;
+  /** The distinct values in order of first appearance. */
+  dictionary: string[];
+}
+
+export type Column = NumericColumn | CategoricalColumn;
+
+/** The kinds a reader should give columns, by name (the reference's, when reading current). */
+export type Schema = ReadonlyMap<string, ColumnKind>;
+
+/** A dataset read from one file. */
+export interface Frame {
+  /** The path it was read from, as given. */
+  source: string;
+  format: 'csv' | 'ndjson' | 'parquet';
+  rowCount: number;
+  /** In the file's column order. */
+  columns: Column[];
+  /** Rows that repeat an earlier row exactly (every cell equal). */
+  duplicateRows: number;
+}
+
+/**
+ * Find a column by name.
+ *
+ * @example
+ * columnOf(frame, 'age')?.kind; // 'numerical'
+ */
+export function columnOf(frame: Frame, name: string): Column | undefined {
+  return frame.columns.find((c) => c.name === name);
+}

@@ -1,0 +1,306 @@
+/**
+ * `tend report` without the terminal: read the reference and current files, and compute
+ * data quality, per-column and dataset drift, multivariate drift, performance and the
+ * test-suite conditions into one `Report`.
+ */
+import { readFrame } from '../io/read-frame.js';
+import type { Column, ColumnKind, Frame } from '../io/frame.js';
+import { type Condition, evaluateConditions } from './conditions.js';
+import { currentQuality, referenceQuality } from './column-quality.js';
+import {
+  categoricalHistogram,
+  describeColumn,
+  numericHistogram,
+  presentSorted,
+} from './column-summary.js';
+import { type ColumnDriftOptions, driftOfColumns } from './drift/column-drift.js';
+import { datasetDrift } from './drift/dataset-drift.js';
+import type { CorrectionMethod, DriftInput, DriftPreset } from './drift/drift-input.js';
+import { ReportInputError } from './errors.js';
+import { multivariateDrift } from './multivariate.js';
+import { type PredictionMapping, performanceReport } from './performance.js';
+import type { ColumnReport, ColumnRole, DatasetQuality, Report } from './report-types.js';
+import { TEND_VERSION } from './version.js';
+
+/** What to compare and how: the flags and config of `tend report`. */
+export interface ReportOptions {
+  reference: string;
+  current: string;
+  target?: string;
+  /** The model's output columns; `kind` is inferred from the reference when absent. */
+  prediction?: { kind?: PredictionMapping['kind']; columns: string[] };
+  timestamp?: string;
+  id?: string;
+  segments?: string[];
+  categorical?: string[];
+  numerical?: string[];
+  ignore?: string[];
+  delimiter?: string;
+  preset?: DriftPreset;
+  /** Forced tests: '*' for all columns, or per column. */
+  stattest?: Record<string, string>;
+  threshold?: number;
+  correction?: CorrectionMethod;
+  /** Evidently's drift_share: the dataset drifts when this share of features drifts. */
+  driftShare?: number;
+  multivariate?: boolean;
+  /** Bootstrap resamples for metric intervals (0: none). */
+  bootstrap?: number;
+  seed?: number;
+  posLabel?: string;
+  conditions?: Condition[];
+  /** Progress of reading, 0 → 1 over both files. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** Rows up to which metric intervals are bootstrapped (the bootstrap costs rows × resamples). */
+export const MAX_BOOTSTRAP_ROWS = 100_000;
+
+function kindsOf(options: ReportOptions): Record<string, ColumnKind> {
+  const kinds: Record<string, ColumnKind> = {};
+  for (const c of options.numerical ?? []) kinds[c] = 'numerical';
+  for (const c of options.categorical ?? []) {
+    if (kinds[c]) throw new ReportInputError(`column "${c}" is given as both numerical and categorical`);
+    kinds[c] = 'categorical';
+  }
+  return kinds;
+}
+
+function mappedColumns(options: ReportOptions): { name: string; what: string }[] {
+  const out: { name: string; what: string }[] = [];
+  if (options.target) out.push({ name: options.target, what: 'target (--target)' });
+  for (const c of options.prediction?.columns ?? []) out.push({ name: c, what: 'prediction (--prediction)' });
+  if (options.timestamp) out.push({ name: options.timestamp, what: 'timestamp (--timestamp)' });
+  if (options.id) out.push({ name: options.id, what: 'id (--id)' });
+  for (const c of options.segments ?? []) out.push({ name: c, what: 'segment (--segment)' });
+  for (const c of [...(options.categorical ?? []), ...(options.numerical ?? [])]) {
+    out.push({ name: c, what: 'kind override (--categorical / --numerical)' });
+  }
+  return out;
+}
+
+function checkMapped(frame: Frame, options: ReportOptions): void {
+  const names = new Set(frame.columns.map((c) => c.name));
+  for (const { name, what } of mappedColumns(options)) {
+    if (!names.has(name)) {
+      throw new ReportInputError(
+        `${frame.source}: the ${what} column "${name}" is not in the file (columns: ${[...names].slice(0, 20).join(', ')})`,
+      );
+    }
+  }
+  if (options.target) {
+    const target = frame.columns.find((c) => c.name === options.target) as Column;
+    const present = frame.rowCount - target.missing - target.invalid;
+    if (present <= 0) {
+      throw new ReportInputError(`${frame.source}: the target column "${options.target}" has no values`);
+    }
+  }
+}
+
+/** The column's non-missing values as the drift step takes them. */
+function driftData(column: Column, sorted?: Float64Array): Float64Array | string[] {
+  if (column.kind !== 'categorical') return sorted ?? presentSorted(column);
+  const out: string[] = [];
+  for (const code of column.codes) if (code >= 0) out.push(column.dictionary[code]);
+  return out;
+}
+
+function roleOf(name: string, options: ReportOptions): ColumnRole {
+  if (name === options.target) return 'target';
+  if (options.prediction?.columns.includes(name)) return 'prediction';
+  if (options.segments?.includes(name)) return 'segment';
+  return 'feature';
+}
+
+function datasetQuality(reference: Frame, current: Frame): DatasetQuality {
+  const refNames = new Set(reference.columns.map((c) => c.name));
+  const curNames = new Set(current.columns.map((c) => c.name));
+  const missingShare = (f: Frame) => {
+    const cells = f.rowCount * f.columns.length;
+    const missing = f.columns.reduce((s, c) => s + c.missing, 0);
+    return cells === 0 ? 0 : missing / cells;
+  };
+  return {
+    referenceRows: reference.rowCount,
+    currentRows: current.rowCount,
+    volumeChange:
+      reference.rowCount === 0 ? 0 : (current.rowCount - reference.rowCount) / reference.rowCount,
+    duplicateRows: { reference: reference.duplicateRows, current: current.duplicateRows },
+    missingColumns: [...refNames].filter((n) => !curNames.has(n)),
+    addedColumns: [...curNames].filter((n) => !refNames.has(n)),
+    missingShare: { reference: missingShare(reference), current: missingShare(current) },
+  };
+}
+
+/**
+ * Build the whole report.
+ *
+ * @example
+ * (await buildReport({ reference: 'ref.csv', current: 'cur.csv' })).dataset.drift.share; // 0.25
+ */
+export async function buildReport(options: ReportOptions): Promise<Report> {
+  const kinds = kindsOf(options);
+  const ignored = new Set(options.ignore ?? []);
+  const preset = options.preset ?? 'tend';
+  // Reading is most of the time on large files: each file counts for half of the bar.
+  const progress = (half: 0 | 1) => (read: number, total: number) =>
+    options.onProgress?.((half + (total === 0 ? 1 : read / total)) / 2);
+  const reference = await readFrame(options.reference, {
+    kinds,
+    delimiter: options.delimiter,
+    onProgress: progress(0),
+  });
+  checkMapped(reference, options);
+  const prediction = options.prediction && resolvePrediction(reference, options.prediction);
+  const schema = new Map(reference.columns.map((c) => [c.name, c.kind]));
+  const current = await readFrame(options.current, {
+    schema,
+    delimiter: options.delimiter,
+    onProgress: progress(1),
+  });
+  checkMapped(current, options);
+
+  const skip = new Set([options.timestamp, options.id].filter((x): x is string => !!x));
+  const compared = reference.columns.filter(
+    (c) => !ignored.has(c.name) && !skip.has(c.name) && current.columns.some((d) => d.name === c.name),
+  );
+  const columns: ColumnReport[] = [];
+  const inputs: { index: number; input: DriftInput }[] = [];
+  for (const ref of compared) {
+    const cur = current.columns.find((c) => c.name === ref.name) as Column;
+    const refSorted = ref.kind === 'categorical' ? undefined : presentSorted(ref);
+    const curSorted = cur.kind === 'categorical' ? undefined : presentSorted(cur);
+    const report: ColumnReport = {
+      name: ref.name,
+      kind: ref.kind,
+      role: roleOf(ref.name, options),
+      kindSource: kinds[ref.name] ? 'given' : 'inferred',
+      quality: {
+        reference: referenceQuality(ref, reference.rowCount),
+        current: currentQuality(cur, current.rowCount, ref),
+      },
+      summary: { reference: describeColumn(ref, refSorted), current: describeColumn(cur, curSorted) },
+    };
+    if (ref.kind === 'categorical' && cur.kind === 'categorical') {
+      report.histogram = categoricalHistogram(ref, cur);
+    } else if (refSorted && curSorted) {
+      report.histogram = numericHistogram(refSorted, curSorted);
+    }
+    if (ref.kind !== 'datetime') {
+      inputs.push({
+        index: columns.length,
+        input: {
+          name: ref.name,
+          kind: ref.kind,
+          reference: driftData(ref, refSorted),
+          current: driftData(cur, curSorted),
+        },
+      });
+    }
+    columns.push(report);
+  }
+
+  // Features are corrected together; prediction and target are judged on their own.
+  const driftOptions: ColumnDriftOptions = { preset };
+  if (options.stattest) driftOptions.stattest = options.stattest;
+  if (options.threshold !== undefined) driftOptions.threshold = options.threshold;
+  if (options.correction) driftOptions.correction = options.correction;
+  const features = inputs.filter((x) => columns[x.index].role === 'feature' || columns[x.index].role === 'segment');
+  const featureDrift = driftOfColumns(features.map((x) => x.input), driftOptions);
+  features.forEach((x, k) => {
+    const d = featureDrift[k];
+    if (d) columns[x.index].drift = d;
+  });
+  const others = inputs.filter((x) => columns[x.index].role === 'target' || columns[x.index].role === 'prediction');
+  const otherDrift = driftOfColumns(others.map((x) => x.input), { ...driftOptions, correction: 'none' });
+  others.forEach((x, k) => {
+    const d = otherDrift[k];
+    if (d) columns[x.index].drift = d;
+  });
+
+  const featureColumns = columns.filter((c) => c.role === 'feature');
+  const drift = datasetDrift(
+    featureColumns.map((c) => c.name),
+    featureColumns.map((c) => c.drift),
+    { correction: driftOptions.correction ?? (preset === 'tend' ? 'benjamini-hochberg' : 'none'), shareThreshold: options.driftShare ?? 0.5 },
+  );
+  const lineOf = (name: string | undefined) => {
+    const c = columns.find((x) => x.name === name);
+    return c?.drift ? { column: c.name, ...c.drift } : undefined;
+  };
+  const predictionLine = lineOf(options.prediction?.columns.length === 1 ? options.prediction.columns[0] : undefined);
+  if (predictionLine) drift.prediction = predictionLine;
+  const targetLine = lineOf(options.target);
+  if (targetLine) drift.target = targetLine;
+  if (options.multivariate !== false) {
+    const numeric = featureColumns.filter((c) => c.kind === 'numerical').map((c) => c.name);
+    const mv = multivariateDrift(reference, current, numeric, options.seed ?? 0);
+    if (mv) drift.multivariate = mv;
+  }
+
+  const report: Report = {
+    schemaVersion: 1,
+    generatedAt: new Date().toISOString(),
+    tendVersion: TEND_VERSION,
+    reference: info(reference),
+    current: info(current),
+    mapping: {
+      segments: options.segments ?? [],
+      ignored: [...ignored],
+    },
+    settings: { preset, stattest: options.stattest ?? {} },
+    dataset: { quality: datasetQuality(reference, current), drift },
+    columns,
+  };
+  if (options.threshold !== undefined) report.settings.threshold = options.threshold;
+  if (options.target) report.mapping.target = options.target;
+  if (prediction) report.mapping.prediction = prediction;
+  if (options.timestamp) report.mapping.timestamp = options.timestamp;
+  if (options.id) report.mapping.id = options.id;
+  if (options.target && prediction) {
+    report.performance = performanceReport(reference, current, {
+      target: options.target,
+      prediction,
+      segments: options.segments ?? [],
+      nResamples: options.bootstrap ?? 200,
+      seed: options.seed ?? 0,
+      maxBootstrapRows: MAX_BOOTSTRAP_ROWS,
+      ...(options.posLabel === undefined ? {} : { posLabel: options.posLabel }),
+    });
+  }
+  if (options.conditions && options.conditions.length > 0) {
+    report.conditions = evaluateConditions(report, options.conditions);
+  }
+  return report;
+}
+
+/**
+ * The prediction mapping with its kind: several columns are probabilities, one per class; one
+ * numerical column with a value strictly between 0 and 1 (and none outside [0, 1]) is a score;
+ * anything else holds labels (or, for regression, values).
+ *
+ * @example
+ * resolvePrediction(frame, { columns: ['p'] }).kind; // 'score'
+ */
+export function resolvePrediction(
+  frame: Frame,
+  prediction: NonNullable<ReportOptions['prediction']>,
+): PredictionMapping {
+  if (prediction.columns.length === 0) throw new ReportInputError('--prediction names no column');
+  if (prediction.kind) return { kind: prediction.kind, columns: prediction.columns };
+  if (prediction.columns.length > 1) return { kind: 'probabilities', columns: prediction.columns };
+  const column = frame.columns.find((c) => c.name === prediction.columns[0]) as Column;
+  if (column.kind !== 'numerical') return { kind: 'label', columns: prediction.columns };
+  let fractional = false;
+  for (const v of column.values) {
+    if (Number.isNaN(v)) continue;
+    if (v < 0 || v > 1) return { kind: 'label', columns: prediction.columns };
+    if (v > 0 && v < 1) fractional = true;
+  }
+  return { kind: fractional ? 'score' : 'label', columns: prediction.columns };
+}
+
+function info(frame: Frame): Report['reference'] {
+  return { path: frame.source, format: frame.format, rows: frame.rowCount, columns: frame.columns.length };
+}
+

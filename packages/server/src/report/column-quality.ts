@@ -1,0 +1,125 @@
+/**
+ * Data quality of one column: missing and unparsable cells, values outside the reference's
+ * range, categories the reference never had, and how close to constant the column is.
+ */
+import type { CategoricalColumn, Column, NumericColumn } from '../io/frame.js';
+import type { ColumnQuality } from './report-types.js';
+
+/** Share of the non-missing values above which a column counts as near-constant. */
+export const NEAR_CONSTANT_SHARE = 0.95;
+/** How many new categories a report lists by name. */
+const LISTED_NEW_CATEGORIES = 20;
+
+/** Distinct non-missing values and the most frequent one's share of them. */
+function spread(column: Column): { distinct: number; mostFrequentShare: number } {
+  let present = 0;
+  let top = 0;
+  if (column.kind === 'categorical') {
+    const counts = categoryCounts(column);
+    let distinct = 0;
+    for (const c of counts) {
+      if (c === 0) continue;
+      distinct++;
+      present += c;
+      if (c > top) top = c;
+    }
+    return { distinct, mostFrequentShare: present === 0 ? 0 : top / present };
+  }
+  const counts = new Map<number, number>();
+  for (const v of column.values) {
+    if (Number.isNaN(v)) continue;
+    present++;
+    const c = (counts.get(v) ?? 0) + 1;
+    counts.set(v, c);
+    if (c > top) top = c;
+  }
+  return { distinct: counts.size, mostFrequentShare: present === 0 ? 0 : top / present };
+}
+
+/**
+ * Rows per dictionary entry of a categorical column (missing rows not counted).
+ *
+ * @example
+ * categoryCounts({ codes: Int32Array.of(0, 1, 0, -1), dictionary: ['a', 'b'] } as CategoricalColumn); // [2, 1]
+ */
+export function categoryCounts(column: CategoricalColumn): Float64Array {
+  const counts = new Float64Array(column.dictionary.length);
+  for (const code of column.codes) if (code >= 0) counts[code]++;
+  return counts;
+}
+
+/** Quality of a column on its own (no reference to compare with). */
+function baseQuality(column: Column, rows: number): ColumnQuality {
+  const { distinct, mostFrequentShare } = spread(column);
+  return {
+    missingShare: rows === 0 ? 0 : column.missing / rows,
+    invalidCount: column.invalid,
+    distinct,
+    mostFrequentShare,
+    nearConstant: distinct <= 1 || mostFrequentShare >= NEAR_CONSTANT_SHARE,
+  };
+}
+
+/**
+ * Quality of a reference column.
+ *
+ * @example
+ * referenceQuality(frame.columns[0], frame.rowCount).missingShare; // 0.02
+ */
+export function referenceQuality(column: Column, rows: number): ColumnQuality {
+  return baseQuality(column, rows);
+}
+
+/**
+ * Quality of a current column judged against its reference column: out-of-range values for
+ * numbers (outside the reference's [min, max]), unseen categories for categories.
+ *
+ * @example
+ * currentQuality(cur, curRows, ref).outOfRangeCount; // 12
+ */
+export function currentQuality(column: Column, rows: number, reference: Column): ColumnQuality {
+  const q = baseQuality(column, rows);
+  if (column.kind !== 'categorical' && reference.kind !== 'categorical') {
+    q.outOfRangeCount = outOfRange(column, reference);
+  } else if (column.kind === 'categorical' && reference.kind === 'categorical') {
+    const { count, names } = newCategories(column, reference);
+    q.newCategoryCount = count;
+    q.newCategories = names;
+  }
+  return q;
+}
+
+function outOfRange(column: NumericColumn, reference: NumericColumn): number {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of reference.values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min > max) return 0; // no reference values: nothing to compare with
+  let count = 0;
+  for (const v of column.values) if (v < min || v > max) count++;
+  return count;
+}
+
+function newCategories(
+  column: CategoricalColumn,
+  reference: CategoricalColumn,
+): { count: number; names: string[] } {
+  const refCounts = categoryCounts(reference);
+  const seen = new Set<string>();
+  reference.dictionary.forEach((value, i) => {
+    if (refCounts[i] > 0) seen.add(value);
+  });
+  const counts = categoryCounts(column);
+  const fresh: { name: string; count: number }[] = [];
+  let count = 0;
+  column.dictionary.forEach((value, i) => {
+    if (counts[i] > 0 && !seen.has(value)) {
+      count += counts[i];
+      fresh.push({ name: value, count: counts[i] });
+    }
+  });
+  fresh.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+  return { count, names: fresh.slice(0, LISTED_NEW_CATEGORIES).map((f) => f.name) };
+}

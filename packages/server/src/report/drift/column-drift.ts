@@ -1,0 +1,255 @@
+/**
+ * Drift of every feature column at once: pick each column's test (preset or forced), run it,
+ * correct the p-values for testing many columns, and decide drift column by column.
+ */
+import {
+  benjaminiHochberg,
+  bonferroni,
+  type DriftTestResult,
+  driftTests,
+  holm,
+  runDriftTest,
+  TendInputError,
+} from '@tend/core';
+import type { ColumnDrift } from '../report-types.js';
+import {
+  type CorrectionMethod,
+  DriftConfigError,
+  type DriftInput,
+  type DriftPreset,
+} from './drift-input.js';
+import { evidentlyChiSquare } from './evidently-chisquare.js';
+import { forcedTest, selectTest, type TestChoice } from './select-test.js';
+
+/** Options of {@link driftOfColumns}. */
+export interface ColumnDriftOptions {
+  preset: DriftPreset;
+  /** Forced tests: '*' for every column, or a column name (which wins over '*'). */
+  stattest?: Record<string, string>;
+  /** Overrides every column's threshold: the p-value level of tests, the distance of distances. */
+  threshold?: number;
+  /** Default: benjamini-hochberg under `tend`, none under `evidently`. */
+  correction?: CorrectionMethod;
+  /** Significance level of the p-value tests when `threshold` is not given (default 0.05). */
+  alpha?: number;
+}
+
+const CORRECTIONS = ['benjamini-hochberg', 'holm', 'bonferroni', 'none'] as const;
+const EFFECT_NAMES: Record<string, string> = {
+  ks: 'KS D',
+  chisquare: "Cramér's V",
+  z: "Cohen's h",
+  t_test: "Cohen's d",
+  mannw: 'rank-biserial r',
+};
+
+/**
+ * The correction a preset applies unless told otherwise: Benjamini–Hochberg for Tend,
+ * none for Evidently (which corrects nothing).
+ *
+ * @example
+ * defaultCorrection('tend'); // 'benjamini-hochberg'
+ */
+export function defaultCorrection(preset: DriftPreset): CorrectionMethod {
+  return preset === 'tend' ? 'benjamini-hochberg' : 'none';
+}
+
+/**
+ * Why a column is not tested, or undefined when it is: a column with no value in the
+ * reference or in the current dataset has nothing to compare (Evidently raises an error
+ * there; a report says so and carries on).
+ *
+ * @example
+ * skipReason({ name: 'x', kind: 'numerical', reference: new Float64Array(0), current: Float64Array.of(1) }); // 'no values in the reference'
+ */
+export function skipReason(column: DriftInput): string | undefined {
+  const noRef = column.reference.length === 0;
+  const noCur = column.current.length === 0;
+  if (noRef && noCur) return 'no values in either dataset';
+  if (noRef) return 'no values in the reference';
+  if (noCur) return 'no values in the current dataset';
+  return undefined;
+}
+
+function checkOptions(options: ColumnDriftOptions): void {
+  const { threshold, alpha, correction } = options;
+  if (threshold !== undefined && !(Number.isFinite(threshold) && threshold > 0)) {
+    throw new DriftConfigError(
+      undefined,
+      '--threshold',
+      `--threshold is ${threshold}; expected a number > 0`,
+    );
+  }
+  if (alpha !== undefined && !(alpha > 0 && alpha < 1)) {
+    throw new DriftConfigError(
+      undefined,
+      'alpha',
+      `alpha is ${alpha}; expected a number in (0, 1)`,
+    );
+  }
+  if (correction !== undefined && !CORRECTIONS.includes(correction)) {
+    throw new DriftConfigError(
+      undefined,
+      '--correction',
+      `--correction is ${JSON.stringify(correction)}; expected one of ${CORRECTIONS.join(', ')}`,
+    );
+  }
+}
+
+function checkInput(column: DriftInput): void {
+  const numeric = column.kind === 'numerical';
+  for (const side of ['reference', 'current'] as const) {
+    const ok = numeric ? column[side] instanceof Float64Array : Array.isArray(column[side]);
+    if (!ok) {
+      throw new DriftConfigError(
+        column.name,
+        'columns',
+        `column '${column.name}' is ${column.kind} but its ${side} values are not ${numeric ? 'a Float64Array' : 'an array of labels'}`,
+      );
+    }
+  }
+}
+
+function choose(column: DriftInput, options: ColumnDriftOptions): TestChoice {
+  const forced = options.stattest?.[column.name];
+  if (forced !== undefined) {
+    return forcedTest(
+      column.name,
+      column,
+      forced,
+      options.preset,
+      `--stattest ${column.name}=${forced}`,
+    );
+  }
+  const all = options.stattest?.['*'];
+  if (all !== undefined)
+    return forcedTest(column.name, column, all, options.preset, `--stattest ${all}`);
+  return selectTest(column, options.preset);
+}
+
+function measure(column: DriftInput, choice: TestChoice, threshold: number, preset: DriftPreset) {
+  const { method, testKind } = choice;
+  try {
+    const result: DriftTestResult = runDriftTest(method, column.reference, column.current, {
+      kind: testKind,
+      threshold,
+    });
+    if (preset === 'evidently' && method === 'chisquare') {
+      // Evidently's chisquare is a goodness-of-fit test; keep core's Cramér's V beside it.
+      const gof = evidentlyChiSquare(
+        column.reference as ArrayLike<string | number>,
+        column.current as ArrayLike<string | number>,
+      );
+      return { ...result, statistic: gof.statistic, pValue: gof.pValue };
+    }
+    // The z-test is NaN only when both samples hold one and the same category: no change
+    // (Evidently returns p = 1 there too).
+    if (method === 'z' && Number.isNaN(result.pValue)) return { ...result, pValue: 1 };
+    return result;
+  } catch (err) {
+    if (err instanceof TendInputError) {
+      const option = err.argument === 'threshold' ? '--threshold' : '--stattest';
+      throw new DriftConfigError(
+        column.name,
+        option,
+        `column '${column.name}', ${method}: ${err.message}`,
+      );
+    }
+    throw err;
+  }
+}
+
+function adjust(
+  pValues: number[],
+  correction: CorrectionMethod,
+  alpha: number,
+): Float64Array | undefined {
+  if (correction === 'none' || pValues.length === 0) return undefined;
+  const fn =
+    correction === 'benjamini-hochberg'
+      ? benjaminiHochberg
+      : correction === 'holm'
+        ? holm
+        : bonferroni;
+  return fn(pValues, { alpha }).adjusted;
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) && x !== 0 && Math.abs(x) < 1e-3
+    ? x.toExponential(2)
+    : String(Number(x.toPrecision(3)));
+}
+
+/**
+ * Test every column for drift and decide, in input order (undefined for a column that
+ * {@link skipReason} skips). Under `evidently` a column drifts when its test says so on its
+ * own (p < threshold, p ≤ for ks as Evidently has it; distance ≥ threshold). Under `tend` a
+ * p-value test drifts only when its p-value after the correction across columns is below the
+ * threshold AND its effect size reaches the minimum that matters; a distance drifts when it
+ * reaches its threshold (it is itself a size).
+ *
+ * @example
+ * driftOfColumns([{ name: 'x', kind: 'numerical', reference: Float64Array.of(1, 2, 3, 4), current: Float64Array.of(5, 6, 7, 8) }], { preset: 'evidently' })[0]?.method; // 'ks'
+ */
+export function driftOfColumns(
+  columns: DriftInput[],
+  options: ColumnDriftOptions,
+): (ColumnDrift | undefined)[] {
+  checkOptions(options);
+  const { preset } = options;
+  const correction = options.correction ?? defaultCorrection(preset);
+  const alpha = options.alpha ?? 0.05;
+  const measured = columns.map((column) => {
+    checkInput(column);
+    // Choose first, so a wrong --stattest is refused even for a column that is then skipped.
+    const choice = choose(column, options);
+    if (skipReason(column) !== undefined) return undefined;
+    const isTest = driftTests.get(choice.method)!.decision === 'pValue';
+    const threshold = options.threshold ?? (isTest ? alpha : choice.threshold);
+    return { choice, threshold, isTest, result: measure(column, choice, threshold, preset) };
+  });
+  const tested = measured.filter((m) => m?.isTest) as NonNullable<(typeof measured)[number]>[];
+  const adjusted = adjust(
+    tested.map((m) => m.result.pValue as number),
+    correction,
+    alpha,
+  );
+  const adjustedOf = new Map(tested.map((m, i) => [m, adjusted?.[i]]));
+  return measured.map((m) => {
+    if (m === undefined) return undefined;
+    const { choice, threshold, isTest, result } = m;
+    const adjustedPValue = adjustedOf.get(m);
+    const minEffectSize = preset === 'tend' ? choice.minEffectSize : undefined;
+    let drifted: boolean;
+    let verdict: string;
+    if (!isTest) {
+      drifted = result.statistic >= threshold;
+      verdict = `${fmt(result.statistic)} ${drifted ? '≥' : '<'} ${fmt(threshold)}`;
+    } else {
+      const p = (adjustedPValue ?? result.pValue) as number;
+      const pName = adjustedPValue === undefined ? 'p' : `p adjusted (${correction})`;
+      const significant =
+        preset === 'evidently' && choice.method === 'ks' ? p <= threshold : p < threshold;
+      verdict = `${pName} = ${fmt(p)} ${significant ? '<' : '≥'} ${fmt(threshold)}`;
+      drifted = significant;
+      if (minEffectSize !== undefined && result.effectSize !== undefined) {
+        const large = result.effectSize >= minEffectSize;
+        const name = EFFECT_NAMES[choice.method] ?? 'effect size';
+        verdict += `, ${name} = ${fmt(result.effectSize)} ${large ? '≥' : '<'} ${fmt(minEffectSize)}${significant && !large ? ' (significant but negligible)' : ''}`;
+        drifted = significant && large;
+      }
+    }
+    const drift: ColumnDrift = {
+      method: choice.method,
+      statistic: result.statistic,
+      threshold,
+      drifted,
+      reason: `${choice.reason}; ${drifted ? 'drifted' : 'not drifted'}: ${verdict}`,
+    };
+    if (result.pValue !== undefined) drift.pValue = result.pValue;
+    if (adjustedPValue !== undefined) drift.adjustedPValue = adjustedPValue;
+    if (result.effectSize !== undefined) drift.effectSize = result.effectSize;
+    if (minEffectSize !== undefined) drift.minEffectSize = minEffectSize;
+    return drift;
+  });
+}
