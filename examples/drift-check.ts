@@ -42,13 +42,7 @@ const fmt = (x: number, digits = 4): string =>
   x !== 0 && Math.abs(x) < 1e-3 ? x.toExponential(2) : x.toFixed(digits);
 
 const reference = readCsv('california_housing_reference.csv');
-const current = readCsv('california_housing_analysis.csv');
-const labels = new Map(
-  (() => {
-    const gt = readCsv('california_housing_analysis_gt.csv');
-    return gt.id.map((id, i) => [id, Number(gt.clf_target[i])] as const);
-  })(),
-);
+const current = readCsv('california_housing_current.csv');
 
 const features = [
   'MedInc',
@@ -86,12 +80,8 @@ rows.forEach((r, i) => {
 console.log('(drifted: significant after Benjamini–Hochberg at 5% and PSI ≥ 0.1)\n');
 
 const refTrue = numbers(reference.clf_target);
-const curTrue = Float64Array.from(current.id, (id) => {
-  const y = labels.get(id);
-  if (y === undefined) throw new Error(`no label for prediction ${id}`);
-  return y;
-});
-console.log('performance    reference                   production (labels joined by id)');
+const curTrue = numbers(current.clf_target);
+console.log('performance    reference                   production');
 for (const [metric, fn, column] of [
   ['roc_auc', rocAucScore, 'y_pred_proba'],
   ['accuracy', accuracyScore, 'y_pred'],
