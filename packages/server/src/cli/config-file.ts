@@ -26,7 +26,10 @@ export interface ReportConfig {
   reference?: string;
   current?: string;
   target?: string;
-  prediction?: string | string[] | { kind?: 'label' | 'score' | 'probabilities'; columns: string[] };
+  prediction?:
+    | string
+    | string[]
+    | { kind?: 'label' | 'score' | 'probabilities'; columns: string[] };
   timestamp?: string;
   id?: string;
   segments?: string[];
@@ -95,7 +98,10 @@ export function loadConfig(path: string): ReportConfig {
   try {
     data = extname(path).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    fail(path, `is not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
+    fail(
+      path,
+      `is not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`,
+    );
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     fail(path, 'must hold a mapping of settings (target: …, prediction: …)');

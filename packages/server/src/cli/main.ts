@@ -20,25 +20,68 @@ program
   .argument('[current]', 'current data, in any of the same formats')
   .option('-c, --config <file>', 'settings in JSON or YAML (flags win over it)')
   .option('--target <column>', 'the ground truth column')
-  .option('--prediction <columns>', 'prediction column: labels or a score, or one probability column per class (comma-separated)')
-  .addOption(new Option('--prediction-kind <kind>', 'how to read --prediction (inferred when absent)').choices(['label', 'score', 'probabilities']))
+  .option(
+    '--prediction <columns>',
+    'prediction column: labels or a score, or one probability column per class (comma-separated)',
+  )
+  .addOption(
+    new Option(
+      '--prediction-kind <kind>',
+      'how to read --prediction (inferred when absent)',
+    ).choices(['label', 'score', 'probabilities']),
+  )
   .option('--timestamp <column>', 'a time column (not tested for drift)')
   .option('--id <column>', 'a row id column (not tested for drift)')
-  .option('--segment <column>', 'a column to break performance and fairness down by (repeatable)', collect)
-  .option('--categorical <columns>', 'treat these columns as categorical (repeatable, comma-separated)', collect)
-  .option('--numerical <columns>', 'treat these columns as numerical (repeatable, comma-separated)', collect)
+  .option(
+    '--segment <column>',
+    'a column to break performance and fairness down by (repeatable)',
+    collect,
+  )
+  .option(
+    '--categorical <columns>',
+    'treat these columns as categorical (repeatable, comma-separated)',
+    collect,
+  )
+  .option(
+    '--numerical <columns>',
+    'treat these columns as numerical (repeatable, comma-separated)',
+    collect,
+  )
   .option('--ignore <columns>', 'leave these columns out (repeatable, comma-separated)', collect)
   .option('--delimiter <char>', 'CSV field delimiter (detected when absent)')
-  .addOption(new Option('--preset <name>', "drift rules: Tend's (significant and large enough, corrected for many columns) or Evidently's").choices(['tend', 'evidently']))
-  .option('--stattest <test>', 'force a drift test for all columns (ks) or one (age=psi); repeatable', collect)
+  .addOption(
+    new Option(
+      '--preset <name>',
+      "drift rules: Tend's (significant and large enough, corrected for many columns) or Evidently's",
+    ).choices(['tend', 'evidently']),
+  )
+  .option(
+    '--stattest <test>',
+    'force a drift test for all columns (ks) or one (age=psi); repeatable',
+    collect,
+  )
   .option('--threshold <number>', "the forced tests' threshold: a p-value level or a distance")
-  .addOption(new Option('--correction <method>', 'multiple-testing correction across columns').choices(['benjamini-hochberg', 'holm', 'bonferroni', 'none']))
-  .option('--drift-share <share>', 'the dataset drifts when this share of features drifts (default 0.5)')
+  .addOption(
+    new Option('--correction <method>', 'multiple-testing correction across columns').choices([
+      'benjamini-hochberg',
+      'holm',
+      'bonferroni',
+      'none',
+    ]),
+  )
+  .option(
+    '--drift-share <share>',
+    'the dataset drifts when this share of features drifts (default 0.5)',
+  )
   .option('--no-multivariate', 'skip the domain classifier and PCA reconstruction')
   .option('--bootstrap <n>', 'bootstrap resamples for metric intervals, 0 for none (default 200)')
   .option('--seed <n>', 'seed of every random step (default 0)')
   .option('--pos-label <label>', 'the positive class of a binary target')
-  .option('--condition <expr>', 'a test-suite condition, e.g. "drift.share < 0.3" (repeatable)', collect)
+  .option(
+    '--condition <expr>',
+    'a test-suite condition, e.g. "drift.share < 0.3" (repeatable)',
+    collect,
+  )
   .option('--json <file>', 'write the report as JSON (schema: packages/server/report.schema.json)')
   .option('--html <file>', 'write the report as one self-contained HTML page')
   .option('-q, --quiet', 'print nothing on success')

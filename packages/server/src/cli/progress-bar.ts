@@ -28,7 +28,9 @@ export function progressBar(
       drawn = true;
       const f = Math.max(0, Math.min(1, fraction));
       const full = Math.round(f * width);
-      stream.write(`\r${label} [${'#'.repeat(full)}${' '.repeat(width - full)}] ${Math.round(f * 100)}%`);
+      stream.write(
+        `\r${label} [${'#'.repeat(full)}${' '.repeat(width - full)}] ${Math.round(f * 100)}%`,
+      );
     },
     done() {
       if (drawn) stream.write('\r\x1b[2K');

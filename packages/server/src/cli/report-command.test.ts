@@ -10,7 +10,13 @@ afterAll(() => tmp.remove());
 
 const rows = Array.from({ length: 60 }, (_, i) => [i % 7, i % 2 ? 'x' : 'y', i % 2, (i % 10) / 10]);
 const ref = tmp.write('ref.csv', csv(['a', 'b', 'y', 'p'], rows));
-const cur = tmp.write('cur.csv', csv(['a', 'b', 'y', 'p'], rows.map((r) => [Number(r[0]) + 3, ...r.slice(1)])));
+const cur = tmp.write(
+  'cur.csv',
+  csv(
+    ['a', 'b', 'y', 'p'],
+    rows.map((r) => [Number(r[0]) + 3, ...r.slice(1)]),
+  ),
+);
 
 /** Run the command with captured output. */
 async function run(reference: string | undefined, current: string | undefined, flags: ReportFlags) {
@@ -23,8 +29,14 @@ async function run(reference: string | undefined, current: string | undefined, f
         done();
       },
     });
-  const stderr = Object.assign(sink((s) => (err += s)), { isTTY: false }) as unknown as NodeJS.WriteStream;
-  const code = await runReport(reference, current, flags, { stdout: sink((s) => (out += s)), stderr });
+  const stderr = Object.assign(
+    sink((s) => (err += s)),
+    { isTTY: false },
+  ) as unknown as NodeJS.WriteStream;
+  const code = await runReport(reference, current, flags, {
+    stdout: sink((s) => (out += s)),
+    stderr,
+  });
   return { code, out, err };
 }
 
@@ -45,7 +57,10 @@ describe('tend report', () => {
   });
 
   it('exits 1 when a condition fails and prints each failure', async () => {
-    const r = await run(ref, cur, { condition: ['drift.share < 0', 'missingShare(a) <= 0'], quiet: false });
+    const r = await run(ref, cur, {
+      condition: ['drift.share < 0', 'missingShare(a) <= 0'],
+      quiet: false,
+    });
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/Conditions: 1 of 2 hold/);
     expect(r.out).toMatch(/✗ drift\.share < 0 — drift\.share < 0 does not hold/);
@@ -64,7 +79,9 @@ describe('tend report', () => {
     expect(noTarget.err).toMatch(/the target \(--target\) column "label" is not in the file/);
     const badTest = await run(ref, cur, { stattest: ['b=ks'] });
     expect(badTest.code).toBe(2);
-    expect(badTest.err).toMatch(/--stattest b=ks: column 'b' is categorical; ks accepts numerical columns only/);
+    expect(badTest.err).toMatch(
+      /--stattest b=ks: column 'b' is categorical; ks accepts numerical columns only/,
+    );
     const badCondition = await run(ref, cur, { condition: ['accuracy >='] });
     expect(badCondition.code).toBe(2);
   });
@@ -74,7 +91,11 @@ describe('tend report', () => {
       'tend.yaml',
       `reference: ${ref}\ncurrent: ${cur}\ntarget: y\nprediction: [p]\nstattest: ks\nthreshold: 0.01\nconditions: ['drift.share < 0.5']\n`,
     );
-    const { options } = resolveOptions(undefined, undefined, { config, stattest: ['a=psi'], threshold: '0.2' });
+    const { options } = resolveOptions(undefined, undefined, {
+      config,
+      stattest: ['a=psi'],
+      threshold: '0.2',
+    });
     expect(options.reference).toBe(ref);
     expect(options.target).toBe('y');
     expect(options.prediction).toEqual({ columns: ['p'] });
@@ -87,10 +108,14 @@ describe('tend report', () => {
     const bad = tmp.write('bad.yaml', 'target: y\ntreshold: 0.1\n');
     expect(() => resolveOptions(ref, cur, { config: bad })).toThrow(/unknown setting "treshold"/);
     const wrong = tmp.write('wrong.json', '{"segments": "region"}');
-    expect(() => resolveOptions(ref, cur, { config: wrong })).toThrow(/"segments" must be a list of strings/);
+    expect(() => resolveOptions(ref, cur, { config: wrong })).toThrow(
+      /"segments" must be a list of strings/,
+    );
     const range = tmp.write('range.yaml', 'driftShare: 2\n');
     expect(() => resolveOptions(ref, cur, { config: range })).toThrow(/--drift-share is "2"/);
     expect(() => resolveOptions(ref, cur, { preset: 'nannyml' })).toThrow(/--preset is "nannyml"/);
-    expect(() => resolveOptions(undefined, cur, {})).toThrow(/give the reference and current files/);
+    expect(() => resolveOptions(undefined, cur, {})).toThrow(
+      /give the reference and current files/,
+    );
   });
 });

@@ -6,7 +6,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { TendInputError } from '@tend/core';
 import { ReadError } from '../io/read-error.js';
-import { type ReportOptions, buildReport } from '../report/build-report.js';
+import { buildReport, type ReportOptions } from '../report/build-report.js';
 import { parseCondition } from '../report/conditions.js';
 import { DriftConfigError } from '../report/drift/drift-input.js';
 import { ReportInputError } from '../report/errors.js';
@@ -48,10 +48,18 @@ const PRESETS = ['tend', 'evidently'];
 const CORRECTIONS = ['benjamini-hochberg', 'holm', 'bonferroni', 'none'];
 
 function list(values: string[] | undefined): string[] | undefined {
-  return values?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return values
+    ?.flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
-function number(flag: string, value: string | undefined, check: (x: number) => boolean, want: string) {
+function number(
+  flag: string,
+  value: string | undefined,
+  check: (x: number) => boolean,
+  want: string,
+) {
   if (value === undefined) return undefined;
   const x = Number(value);
   if (value.trim() === '' || !Number.isFinite(x) || !check(x)) {
@@ -97,13 +105,18 @@ export function resolveOptions(
   const ref = reference ?? config.reference;
   const cur = current ?? config.current;
   if (!ref || !cur) {
-    throw new ReportInputError('give the reference and current files: tend report REFERENCE CURRENT');
+    throw new ReportInputError(
+      'give the reference and current files: tend report REFERENCE CURRENT',
+    );
   }
   const preset = flags.preset ?? config.preset ?? 'tend';
-  if (!PRESETS.includes(preset)) throw new ReportInputError(`--preset is "${preset}"; expected tend or evidently`);
+  if (!PRESETS.includes(preset))
+    throw new ReportInputError(`--preset is "${preset}"; expected tend or evidently`);
   const correction = flags.correction ?? config.correction;
   if (correction !== undefined && !CORRECTIONS.includes(correction)) {
-    throw new ReportInputError(`--correction is "${correction}"; expected ${CORRECTIONS.join(', ')}`);
+    throw new ReportInputError(
+      `--correction is "${correction}"; expected ${CORRECTIONS.join(', ')}`,
+    );
   }
   const options: ReportOptions = {
     reference: ref,
@@ -129,13 +142,33 @@ export function resolveOptions(
   // Config numbers are checked by the same rules as the flags.
   const pick = (flag: string | undefined, value: number | undefined) =>
     flag ?? (value === undefined ? undefined : String(value));
-  const threshold = number('--threshold', pick(flags.threshold, config.threshold), (x) => x > 0, 'a number > 0');
+  const threshold = number(
+    '--threshold',
+    pick(flags.threshold, config.threshold),
+    (x) => x > 0,
+    'a number > 0',
+  );
   if (threshold !== undefined) options.threshold = threshold;
-  const share = number('--drift-share', pick(flags.driftShare, config.driftShare), (x) => x > 0 && x <= 1, 'a share in (0, 1]');
+  const share = number(
+    '--drift-share',
+    pick(flags.driftShare, config.driftShare),
+    (x) => x > 0 && x <= 1,
+    'a share in (0, 1]',
+  );
   if (share !== undefined) options.driftShare = share;
-  const bootstrap = number('--bootstrap', pick(flags.bootstrap, config.bootstrap), (x) => Number.isInteger(x) && (x === 0 || x >= 2), '0 or an integer ≥ 2');
+  const bootstrap = number(
+    '--bootstrap',
+    pick(flags.bootstrap, config.bootstrap),
+    (x) => Number.isInteger(x) && (x === 0 || x >= 2),
+    '0 or an integer ≥ 2',
+  );
   if (bootstrap !== undefined) options.bootstrap = bootstrap;
-  const seed = number('--seed', pick(flags.seed, config.seed), (x) => Number.isInteger(x) && x >= 0, 'an integer ≥ 0');
+  const seed = number(
+    '--seed',
+    pick(flags.seed, config.seed),
+    (x) => Number.isInteger(x) && x >= 0,
+    'an integer ≥ 0',
+  );
   if (seed !== undefined) options.seed = seed;
   const out: { options: ReportOptions; json?: string; html?: string } = { options };
   const json = flags.json ?? config.json;
@@ -153,7 +186,12 @@ function sizeOf(path: string): number {
   }
 }
 
-/** Whether an error is the user's input (exit 2, message only) rather than a fault of Tend. */
+/**
+ * Whether an error is the user's input (exit 2, message only) rather than a fault of Tend.
+ *
+ * @example
+ * isInputError(new ReportInputError('bad')); // true
+ */
 export function isInputError(error: unknown): error is Error {
   return (
     error instanceof ReadError ||
@@ -199,6 +237,8 @@ function writeOutput(path: string, text: string): void {
   try {
     writeFileSync(path, text);
   } catch (error) {
-    throw new ReportInputError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? error})`);
+    throw new ReportInputError(
+      `cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? error})`,
+    );
   }
 }

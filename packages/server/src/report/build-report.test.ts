@@ -107,11 +107,28 @@ describe('buildReport: drift', () => {
   const y = normals(250, 2, 0.4);
   const z = normals(300, 3);
   const w = normals(250, 4);
-  const ref = tmp.write('d-ref.csv', csv(['x', 'z'], x.map((v, i) => [v, z[i]])));
-  const cur = tmp.write('d-cur.csv', csv(['x', 'z'], y.map((v, i) => [v, w[i]])));
+  const ref = tmp.write(
+    'd-ref.csv',
+    csv(
+      ['x', 'z'],
+      x.map((v, i) => [v, z[i]]),
+    ),
+  );
+  const cur = tmp.write(
+    'd-cur.csv',
+    csv(
+      ['x', 'z'],
+      y.map((v, i) => [v, w[i]]),
+    ),
+  );
 
   it('forcing ks reproduces ks2samp exactly', async () => {
-    const report = await buildReport({ reference: ref, current: cur, stattest: { '*': 'ks' }, multivariate: false });
+    const report = await buildReport({
+      reference: ref,
+      current: cur,
+      stattest: { '*': 'ks' },
+      multivariate: false,
+    });
     const direct = ks2samp(x, y);
     const d = report.columns.find((c) => c.name === 'x')!.drift!;
     expect(d.method).toBe('ks');
@@ -169,7 +186,10 @@ describe('buildReport: performance', () => {
     expect(perf.segments.map((s) => s.value).sort()).toEqual(['north', 'south']);
     const gaps = perf.fairness.find((f) => f.dataset === 'current')!;
     const region = part.map((r) => r[2] as string);
-    const direct = fairnessGaps(yTrue, yPred, region, { privileged: gaps.privileged, favorableLabel: '1' });
+    const direct = fairnessGaps(yTrue, yPred, region, {
+      privileged: gaps.privileged,
+      favorableLabel: '1',
+    });
     expect(gaps.statisticalParityDifference).toBe(direct.statisticalParityDifference);
     expect(gaps.averageOddsDifference).toBe(direct.averageOddsDifference);
   });
@@ -193,15 +213,29 @@ describe('buildReport: performance', () => {
     await expect(buildReport({ reference: ref, current: cur, target: 'nope' })).rejects.toThrow(
       /the target \(--target\) column "nope" is not in the file/,
     );
-    await expect(buildReport({ reference: ref, current: cur, target: 'nope' })).rejects.toBeInstanceOf(
-      ReportInputError,
-    );
+    await expect(
+      buildReport({ reference: ref, current: cur, target: 'nope' }),
+    ).rejects.toBeInstanceOf(ReportInputError);
   });
 
   it('refuses a target without values', async () => {
-    const empty = tmp.write('p-empty.csv', csv(['y', 'score'], [['', 0.5], ['', 0.2]]));
+    const empty = tmp.write(
+      'p-empty.csv',
+      csv(
+        ['y', 'score'],
+        [
+          ['', 0.5],
+          ['', 0.2],
+        ],
+      ),
+    );
     await expect(
-      buildReport({ reference: empty, current: empty, target: 'y', prediction: { columns: ['score'] } }),
+      buildReport({
+        reference: empty,
+        current: empty,
+        target: 'y',
+        prediction: { columns: ['score'] },
+      }),
     ).rejects.toThrow(/target column "y" has no values/);
   });
 });

@@ -3,9 +3,9 @@
  * data quality, per-column and dataset drift, multivariate drift, performance and the
  * test-suite conditions into one `Report`.
  */
-import { readFrame } from '../io/read-frame.js';
+
 import type { Column, ColumnKind, Frame } from '../io/frame.js';
-import { type Condition, evaluateConditions } from './conditions.js';
+import { readFrame } from '../io/read-frame.js';
 import { currentQuality, referenceQuality } from './column-quality.js';
 import {
   categoricalHistogram,
@@ -13,6 +13,7 @@ import {
   numericHistogram,
   presentSorted,
 } from './column-summary.js';
+import { type Condition, evaluateConditions } from './conditions.js';
 import { type ColumnDriftOptions, driftOfColumns } from './drift/column-drift.js';
 import { datasetDrift } from './drift/dataset-drift.js';
 import type { CorrectionMethod, DriftInput, DriftPreset } from './drift/drift-input.js';
@@ -60,7 +61,8 @@ function kindsOf(options: ReportOptions): Record<string, ColumnKind> {
   const kinds: Record<string, ColumnKind> = {};
   for (const c of options.numerical ?? []) kinds[c] = 'numerical';
   for (const c of options.categorical ?? []) {
-    if (kinds[c]) throw new ReportInputError(`column "${c}" is given as both numerical and categorical`);
+    if (kinds[c])
+      throw new ReportInputError(`column "${c}" is given as both numerical and categorical`);
     kinds[c] = 'categorical';
   }
   return kinds;
@@ -69,7 +71,8 @@ function kindsOf(options: ReportOptions): Record<string, ColumnKind> {
 function mappedColumns(options: ReportOptions): { name: string; what: string }[] {
   const out: { name: string; what: string }[] = [];
   if (options.target) out.push({ name: options.target, what: 'target (--target)' });
-  for (const c of options.prediction?.columns ?? []) out.push({ name: c, what: 'prediction (--prediction)' });
+  for (const c of options.prediction?.columns ?? [])
+    out.push({ name: c, what: 'prediction (--prediction)' });
   if (options.timestamp) out.push({ name: options.timestamp, what: 'timestamp (--timestamp)' });
   if (options.id) out.push({ name: options.id, what: 'id (--id)' });
   for (const c of options.segments ?? []) out.push({ name: c, what: 'segment (--segment)' });
@@ -92,7 +95,9 @@ function checkMapped(frame: Frame, options: ReportOptions): void {
     const target = frame.columns.find((c) => c.name === options.target) as Column;
     const present = frame.rowCount - target.missing - target.invalid;
     if (present <= 0) {
-      throw new ReportInputError(`${frame.source}: the target column "${options.target}" has no values`);
+      throw new ReportInputError(
+        `${frame.source}: the target column "${options.target}" has no values`,
+      );
     }
   }
 }
@@ -162,7 +167,8 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
 
   const skip = new Set([options.timestamp, options.id].filter((x): x is string => !!x));
   const compared = reference.columns.filter(
-    (c) => !ignored.has(c.name) && !skip.has(c.name) && current.columns.some((d) => d.name === c.name),
+    (c) =>
+      !ignored.has(c.name) && !skip.has(c.name) && current.columns.some((d) => d.name === c.name),
   );
   const columns: ColumnReport[] = [];
   const inputs: { index: number; input: DriftInput }[] = [];
@@ -179,7 +185,10 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
         reference: referenceQuality(ref, reference.rowCount),
         current: currentQuality(cur, current.rowCount, ref),
       },
-      summary: { reference: describeColumn(ref, refSorted), current: describeColumn(cur, curSorted) },
+      summary: {
+        reference: describeColumn(ref, refSorted),
+        current: describeColumn(cur, curSorted),
+      },
     };
     if (ref.kind === 'categorical' && cur.kind === 'categorical') {
       report.histogram = categoricalHistogram(ref, cur);
@@ -205,14 +214,24 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   if (options.stattest) driftOptions.stattest = options.stattest;
   if (options.threshold !== undefined) driftOptions.threshold = options.threshold;
   if (options.correction) driftOptions.correction = options.correction;
-  const features = inputs.filter((x) => columns[x.index].role === 'feature' || columns[x.index].role === 'segment');
-  const featureDrift = driftOfColumns(features.map((x) => x.input), driftOptions);
+  const features = inputs.filter(
+    (x) => columns[x.index].role === 'feature' || columns[x.index].role === 'segment',
+  );
+  const featureDrift = driftOfColumns(
+    features.map((x) => x.input),
+    driftOptions,
+  );
   features.forEach((x, k) => {
     const d = featureDrift[k];
     if (d) columns[x.index].drift = d;
   });
-  const others = inputs.filter((x) => columns[x.index].role === 'target' || columns[x.index].role === 'prediction');
-  const otherDrift = driftOfColumns(others.map((x) => x.input), { ...driftOptions, correction: 'none' });
+  const others = inputs.filter(
+    (x) => columns[x.index].role === 'target' || columns[x.index].role === 'prediction',
+  );
+  const otherDrift = driftOfColumns(
+    others.map((x) => x.input),
+    { ...driftOptions, correction: 'none' },
+  );
   others.forEach((x, k) => {
     const d = otherDrift[k];
     if (d) columns[x.index].drift = d;
@@ -222,13 +241,18 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const drift = datasetDrift(
     featureColumns.map((c) => c.name),
     featureColumns.map((c) => c.drift),
-    { correction: driftOptions.correction ?? (preset === 'tend' ? 'benjamini-hochberg' : 'none'), shareThreshold: options.driftShare ?? 0.5 },
+    {
+      correction: driftOptions.correction ?? (preset === 'tend' ? 'benjamini-hochberg' : 'none'),
+      shareThreshold: options.driftShare ?? 0.5,
+    },
   );
   const lineOf = (name: string | undefined) => {
     const c = columns.find((x) => x.name === name);
     return c?.drift ? { column: c.name, ...c.drift } : undefined;
   };
-  const predictionLine = lineOf(options.prediction?.columns.length === 1 ? options.prediction.columns[0] : undefined);
+  const predictionLine = lineOf(
+    options.prediction?.columns.length === 1 ? options.prediction.columns[0] : undefined,
+  );
   if (predictionLine) drift.prediction = predictionLine;
   const targetLine = lineOf(options.target);
   if (targetLine) drift.target = targetLine;
@@ -301,6 +325,10 @@ export function resolvePrediction(
 }
 
 function info(frame: Frame): Report['reference'] {
-  return { path: frame.source, format: frame.format, rows: frame.rowCount, columns: frame.columns.length };
+  return {
+    path: frame.source,
+    format: frame.format,
+    rows: frame.rowCount,
+    columns: frame.columns.length,
+  };
 }
-

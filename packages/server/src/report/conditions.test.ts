@@ -54,7 +54,10 @@ describe('evaluateConditions', () => {
 
   it('fails, with the reason, a condition on something the report lacks', () => {
     const r = check('missingShare(no_such_column) < 1', 'noSuchMetric > 0').results;
-    expect(r[0]).toMatchObject({ passed: false, message: 'the report has no column "no_such_column"' });
+    expect(r[0]).toMatchObject({
+      passed: false,
+      message: 'the report has no column "no_such_column"',
+    });
     expect(r[1].passed).toBe(false);
     expect(r[1].message).toMatch(/no metric "noSuchMetric"/);
     expect(Number.isNaN(r[0].actual)).toBe(true);

@@ -29,7 +29,12 @@ import {
 /** A metric over row-aligned arrays of truths and predictions. */
 export type MetricFn<T, P> = (yTrue: T[], yPred: P[]) => number;
 
-/** The label metrics of a binary task whose positive class is `pos`. */
+/**
+ * The label metrics of a binary task whose positive class is `pos`.
+ *
+ * @example
+ * binaryLabelMetrics('1').f1(['1', '0', '1'], ['1', '0', '0']); // 0.6666666666666666
+ */
 export function binaryLabelMetrics(pos: Label): Record<string, MetricFn<Label, Label>> {
   const opts = { posLabel: pos, zeroDivision: 0 as const };
   return {
@@ -42,7 +47,12 @@ export function binaryLabelMetrics(pos: Label): Record<string, MetricFn<Label, L
   };
 }
 
-/** The score metrics of a binary task: ranking and calibration of P(positive). */
+/**
+ * The score metrics of a binary task: ranking and calibration of P(positive).
+ *
+ * @example
+ * binaryScoreMetrics('1').rocAuc(['0', '1', '1'], [0.2, 0.9, 0.6]); // 1
+ */
 export function binaryScoreMetrics(pos: Label): Record<string, MetricFn<Label, number>> {
   const y01 = (t: Label[]) => t.map((v) => (v === pos ? 1 : 0));
   return {
@@ -54,7 +64,12 @@ export function binaryScoreMetrics(pos: Label): Record<string, MetricFn<Label, n
   };
 }
 
-/** The label metrics of a multiclass task. */
+/**
+ * The label metrics of a multiclass task.
+ *
+ * @example
+ * multiclassLabelMetrics().accuracy(['a', 'b', 'c'], ['a', 'b', 'b']); // 0.6666666666666666
+ */
 export function multiclassLabelMetrics(): Record<string, MetricFn<Label, Label>> {
   return {
     accuracy: (t, p) => accuracyScore(t, p),
@@ -66,8 +81,15 @@ export function multiclassLabelMetrics(): Record<string, MetricFn<Label, Label>>
   };
 }
 
-/** The probability metrics of a multiclass task; `classes` name the columns, sorted. */
-export function multiclassProbaMetrics(classes: Label[]): Record<string, MetricFn<Label, number[]>> {
+/**
+ * The probability metrics of a multiclass task; `classes` name the columns, sorted.
+ *
+ * @example
+ * multiclassProbaMetrics(['a', 'b', 'c']).logLoss(['a', 'c'], [[0.8, 0.1, 0.1], [0.2, 0.2, 0.6]]); // 0.3669845875401002
+ */
+export function multiclassProbaMetrics(
+  classes: Label[],
+): Record<string, MetricFn<Label, number[]>> {
   return {
     rocAucOvrMacro: (t, p) => rocAucScore(t, p, { labels: classes, average: 'macro' }),
     rocAucOvrWeighted: (t, p) => rocAucScore(t, p, { labels: classes, average: 'weighted' }),
@@ -75,7 +97,12 @@ export function multiclassProbaMetrics(classes: Label[]): Record<string, MetricF
   };
 }
 
-/** The metrics of a regression task. */
+/**
+ * The metrics of a regression task.
+ *
+ * @example
+ * regressionMetrics().mae([1, 2, 3], [1, 2, 5]); // 0.6666666666666666
+ */
 export function regressionMetrics(): Record<string, MetricFn<number, number>> {
   return {
     mae: (t, p) => meanAbsoluteError(t, p),

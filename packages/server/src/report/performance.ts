@@ -64,7 +64,14 @@ function need(frame: Frame, name: string, what: string): Column {
   return column;
 }
 
-/** Decide the task from the reference's target and prediction columns. */
+/**
+ * Decide the task from the reference's target and prediction columns: probabilities decide by
+ * their number of columns; a categorical target or an integer one with at most 20 values is
+ * classification (binary with two classes); any other numerical target is regression.
+ *
+ * @example
+ * inferTask(targetColumn, [scoreColumn], { kind: 'score', columns: ['p'] }); // 'binary'
+ */
 export function inferTask(
   target: Column,
   prediction: Column[],
@@ -232,7 +239,10 @@ function metricSet(rows: Rows, t: Task, nResamples: number, seed: number): Metri
 }
 
 function restrict(rows: Rows, keep: number[]): Rows {
-  const r: Rows = { index: Uint32Array.from(keep, (k) => rows.index[k]), yTrue: subset(rows.yTrue, keep) };
+  const r: Rows = {
+    index: Uint32Array.from(keep, (k) => rows.index[k]),
+    yTrue: subset(rows.yTrue, keep),
+  };
   if (rows.label) r.label = subset(rows.label, keep);
   if (rows.score) r.score = subset(rows.score, keep);
   if (rows.proba) r.proba = subset(rows.proba, keep);
@@ -245,8 +255,8 @@ function restrict(rows: Rows, keep: number[]): Rows {
   return r;
 }
 
-/** Positions (into `rows`) of each value of a segment column, the largest segments first. */
-export function segmentPositions(frame: Frame, rows: Rows, segment: string): Map<string, number[]> {
+/** Positions (into `rows`) of each value of a segment column. */
+function segmentPositions(frame: Frame, rows: Rows, segment: string): Map<string, number[]> {
   const column = need(frame, segment, 'segment');
   const groups = new Map<string, number[]>();
   rows.index.forEach((row, k) => {
@@ -336,7 +346,8 @@ export function performanceReport(
           ['current', curRows, curGroups],
         ] as const) {
           const gaps = fairnessOf(rows, groups, privileged, value, t.pos as string);
-          if (gaps) report.fairness.push({ segment, privileged, unprivileged: value, dataset, ...gaps });
+          if (gaps)
+            report.fairness.push({ segment, privileged, unprivileged: value, dataset, ...gaps });
         }
       }
     }

@@ -40,7 +40,9 @@ function columnLine(c: ColumnReport): string {
     pad(fmt(d?.statistic), 10),
     pad(fmt(p), 10),
     pad(fmt(d?.effectSize), 9),
-    c.quality.current.missingShare > 0 ? `missing ${fmt(c.quality.current.missingShare * 100)}%` : '',
+    c.quality.current.missingShare > 0
+      ? `missing ${fmt(c.quality.current.missingShare * 100)}%`
+      : '',
   ].join(' ');
 }
 
@@ -73,9 +75,11 @@ export function renderTerminal(report: Report): string {
     );
   }
   const issues: string[] = [];
-  if (quality.missingColumns.length) issues.push(`missing columns: ${quality.missingColumns.join(', ')}`);
+  if (quality.missingColumns.length)
+    issues.push(`missing columns: ${quality.missingColumns.join(', ')}`);
   if (quality.addedColumns.length) issues.push(`new columns: ${quality.addedColumns.join(', ')}`);
-  if (quality.duplicateRows.current) issues.push(`${quality.duplicateRows.current} duplicated rows`);
+  if (quality.duplicateRows.current)
+    issues.push(`${quality.duplicateRows.current} duplicated rows`);
   if (issues.length) out.push(`Data quality: ${issues.join('; ')}`);
   out.push('');
   out.push(
@@ -89,7 +93,9 @@ export function renderTerminal(report: Report): string {
   if (perf) {
     out.push('', `Performance (${perf.task}): reference → current`);
     for (const name of Object.keys({ ...perf.reference, ...perf.current })) {
-      out.push(`  ${pad(name, 24)} ${pad(metric(perf.reference[name]), 30)} → ${metric(perf.current[name])}`);
+      out.push(
+        `  ${pad(name, 24)} ${pad(metric(perf.reference[name]), 30)} → ${metric(perf.current[name])}`,
+      );
     }
   }
   if (report.conditions) {

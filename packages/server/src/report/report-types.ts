@@ -142,7 +142,13 @@ export interface DatasetDrift {
 /** Drift of the joint distribution, which per-column tests can miss. */
 export interface MultivariateDrift {
   /** Cross-validated ROC AUC of a classifier telling reference rows from current ones. */
-  domainClassifier?: { rocAuc: number; folds: number; seed: number; threshold: number; drifted: boolean };
+  domainClassifier?: {
+    rocAuc: number;
+    folds: number;
+    seed: number;
+    threshold: number;
+    drifted: boolean;
+  };
   /** Mean PCA reconstruction error of current rows relative to the reference's. */
   pcaReconstruction?: {
     components: number;
