@@ -72,6 +72,15 @@ const PROMISED = [
   'kstwo',
   'kstwobign',
   'runDriftTest',
+  'statisticalParityDifference',
+  'disparateImpact',
+  'equalOpportunityDifference',
+  'averageOddsDifference',
+  'fairnessGaps',
+  'pca',
+  'reconstructionError',
+  'LogisticRegression',
+  'domainClassifierAuc',
   'TendInputError',
 ];
 
