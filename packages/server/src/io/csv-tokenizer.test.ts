@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { CsvTokenizer } from './csv-tokenizer.js';
+import { ReadError } from './read-error.js';
+
+type Rec = [number, string[]];
+
+function tokenize(chunks: Buffer[], delimiter = ','): Rec[] {
+  const out: Rec[] = [];
+  const t = new CsvTokenizer('t.csv', delimiter, (fields, line) =>
+    out.push([line, fields.slice()]),
+  );
+  for (const c of chunks) t.write(c);
+  t.end();
+  return out;
+}
+
+function tokenizeError(text: string): ReadError {
+  try {
+    tokenize([Buffer.from(text)]);
+  } catch (e) {
+    if (e instanceof ReadError) return e;
+    throw e;
+  }
+  throw new Error('expected a ReadError');
+}
+
+const tricky =
+  '\uFEFFname,note,n\r\n' +
+  '"Zoë ""Z""","two\r\nlines",1\r\n' +
+  '\r\n' +
+  'plain,"a,b",2\n' +
+  'é,"x\ry",3\r' +
+  'last,,\n' +
+  '"",5\'10",4';
+
+const expected: Rec[] = [
+  [1, ['name', 'note', 'n']],
+  [2, ['Zoë "Z"', 'two\r\nlines', '1']],
+  [5, ['plain', 'a,b', '2']],
+  [6, ['é', 'x\ry', '3']],
+  [8, ['last', '', '']],
+  [9, ['', '5\'10"', '4']],
+];
+
+describe('CsvTokenizer', () => {
+  it('reads quotes, escaped quotes, line breaks in fields, CRLF, lone CR, blank lines and a BOM', () => {
+    expect(tokenize([Buffer.from(tricky)])).toEqual(expected);
+  });
+
+  it('gives the same records and lines however the bytes are split into chunks', () => {
+    const bytes = Buffer.from(tricky);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const got = tokenize([bytes.subarray(0, cut), bytes.subarray(cut)]);
+      expect(got, `cut at byte ${cut}`).toEqual(expected);
+    }
+    const oneByOne = Array.from({ length: bytes.length }, (_, k) => bytes.subarray(k, k + 1));
+    expect(tokenize(oneByOne)).toEqual(expected);
+  });
+
+  it('uses the delimiter it is given', () => {
+    expect(tokenize([Buffer.from('a;b\n"x;y";2\n')], ';')).toEqual([
+      [1, ['a', 'b']],
+      [2, ['x;y', '2']],
+    ]);
+    expect(tokenize([Buffer.from('a\tb\n1\t2')], '\t')).toEqual([
+      [1, ['a', 'b']],
+      [2, ['1', '2']],
+    ]);
+  });
+
+  it('reads nothing from empty text and a single quoted empty field as a record', () => {
+    expect(tokenize([])).toEqual([]);
+    expect(tokenize([Buffer.from('\n\n')])).toEqual([]);
+    expect(tokenize([Buffer.from('a\n""\n')])).toEqual([
+      [1, ['a']],
+      [2, ['']],
+    ]);
+  });
+
+  it('refuses a quote never closed, naming the line where it opens', () => {
+    const e = tokenizeError('a,b\n1,2\n3,"open\n\nmore\n');
+    expect(e.code).toBe('malformed_csv');
+    expect(e.message).toBe('t.csv:3: a quoted field opens in this row and never closes');
+  });
+
+  it('refuses text after a closing quote, naming its line', () => {
+    const e = tokenizeError('a,b\n"x\ny"z,1\n');
+    expect(e.message).toBe(
+      't.csv:3: text follows a closing quote; a quote inside a quoted field must be doubled ("")',
+    );
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Reads a CSV file into a Frame, streamed: the file is read in 1 MB chunks, `CsvTokenizer`
+ * splits them into records (dialect and line numbering there) and each record goes straight
+ * into the column builders, so the file's text never sits in memory whole.
+ *
+ * The first record is the header; every later record must have as many fields. Errors name
+ * the physical line where the offending record starts (its first line, when a quoted field
+ * spans several).
+ */
+import { createReadStream } from 'node:fs';
+import { CsvTokenizer } from './csv-tokenizer.js';
+import { detectDelimiter, firstLineEnd } from './detect-delimiter.js';
+import { countDuplicateRows } from './duplicate-rows.js';
+import type { Frame } from './frame.js';
+import { ReadError } from './read-error.js';
+import {
+  checkColumnNames,
+  type PlannedColumn,
+  planColumns,
+  type ReadOptions,
+} from './read-options.js';
+
+/** Bytes per read from disk: large reads keep the tokenizer busy and the calls few. */
+const CHUNK_BYTES = 1 << 20;
+/** How far to look for the end of the header line before detecting the delimiter anyway. */
+const HEAD_LIMIT = 1 << 22;
+
+/**
+ * Read a CSV file (`options.delimiter`, or the one `detectDelimiter` finds on the header
+ * line). `totalBytes` is the file's size, for progress.
+ *
+ * @example
+ * const frame = await readCsv('current.csv', {}, 1234); frame.columns.map((c) => c.kind);
+ */
+export async function readCsv(
+  path: string,
+  options: ReadOptions,
+  totalBytes: number,
+): Promise<Frame> {
+  let header: string[] | undefined;
+  let planned: PlannedColumn[] = [];
+  let rowCount = 0;
+  const onRecord = (record: string[], line: number): void => {
+    if (header === undefined) {
+      header = record.slice();
+      checkColumnNames(path, header, line);
+      planned = planColumns(path, header, options);
+      return;
+    }
+    if (record.length !== header.length) {
+      const fields = `${record.length} field${record.length === 1 ? '' : 's'}`;
+      throw new ReadError(
+        path,
+        'ragged_row',
+        `row has ${fields}, the header has ${header.length}`,
+        {
+          line,
+        },
+      );
+    }
+    for (let k = 0; k < planned.length; k++) {
+      const p = planned[k];
+      p.builder.pushText(record[p.index]);
+    }
+    rowCount++;
+  };
+
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  let tokenizer: CsvTokenizer | undefined;
+  let head: Buffer[] = [];
+  let headBytes = 0;
+  let bytesRead = 0;
+  // Hold chunks back until the header line is complete, to detect the delimiter from it.
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    bytesRead += chunk.length;
+    options.onProgress?.(bytesRead, totalBytes);
+    if (tokenizer === undefined) {
+      head.push(chunk);
+      headBytes += chunk.length;
+      const headText = head.length === 1 ? chunk : Buffer.concat(head);
+      if (headBytes < HEAD_LIMIT && firstLineEnd(headText) === -1) continue;
+      tokenizer = startTokenizer(path, options, head, onRecord);
+      head = [];
+    } else {
+      tokenizer.write(chunk);
+    }
+  }
+  tokenizer ??= startTokenizer(path, options, head, onRecord);
+  tokenizer.end();
+  if (header === undefined) {
+    throw new ReadError(path, 'no_header', 'no header row: the file holds only blank lines');
+  }
+  const columns = planned.map((p) => p.builder.finish());
+  return {
+    source: path,
+    format: 'csv',
+    rowCount,
+    columns,
+    duplicateRows: countDuplicateRows(columns, rowCount),
+  };
+}
+
+/** A tokenizer for the file's delimiter, fed the chunks read so far. */
+function startTokenizer(
+  path: string,
+  options: ReadOptions,
+  head: Buffer[],
+  onRecord: (record: string[], line: number) => void,
+): CsvTokenizer {
+  const delimiter = options.delimiter ?? detectDelimiter(Buffer.concat(head));
+  const tokenizer = new CsvTokenizer(path, delimiter, onRecord);
+  for (const chunk of head) tokenizer.write(chunk);
+  return tokenizer;
+}
