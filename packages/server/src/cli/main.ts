@@ -60,7 +60,10 @@ program
     'force a drift test for all columns (ks) or one (age=psi); repeatable',
     collect,
   )
-  .option('--threshold <number>', "the forced tests' threshold: a p-value level or a distance")
+  .option(
+    '--threshold <number>',
+    "every column's threshold: the p-value level of tests, the distance of distances",
+  )
   .addOption(
     new Option('--correction <method>', 'multiple-testing correction across columns').choices([
       'benjamini-hochberg',

@@ -223,7 +223,12 @@ export async function runReport(
     if (json) writeOutput(json, renderJson(report));
     if (html) writeOutput(html, renderHtml(report));
     if (!flags.quiet) io.stdout.write(renderTerminal(report));
-    return report.conditions && !report.conditions.passed ? 1 : 0;
+    const failed = report.conditions?.results.filter((r) => !r.passed) ?? [];
+    if (flags.quiet) {
+      // Quiet means nothing on success; a failure is still said, on stderr.
+      for (const r of failed) io.stderr.write(`tend report: condition failed: ${r.message}\n`);
+    }
+    return failed.length > 0 ? 1 : 0;
   } catch (error) {
     if (isInputError(error)) {
       io.stderr.write(`tend report: ${error.message}\n`);

@@ -148,7 +148,9 @@ describe('buildReport: drift', () => {
     const report = await buildReport({ reference: ref, current: cur });
     const mv = report.dataset.drift.multivariate!;
     expect(mv.domainClassifier!.rocAuc).toBeGreaterThan(0.55);
-    expect(mv.pcaReconstruction!.components).toBeGreaterThanOrEqual(1);
+    // Two uncorrelated columns need both components for 65 % of the variance: keeping all of
+    // them reconstructs every row exactly, so the measure is left out rather than shown as noise.
+    expect(mv.pcaReconstruction).toBeUndefined();
   });
 });
 

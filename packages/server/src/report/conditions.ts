@@ -86,6 +86,7 @@ export function parseCondition(text: string): Condition {
 }
 
 function compare(actual: number, op: Op, value: number): boolean {
+  if (Number.isNaN(actual)) return false; // an undefined value satisfies no condition, not even !=
   switch (op) {
     case '<':
       return actual < value;

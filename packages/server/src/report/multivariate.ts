@@ -65,6 +65,9 @@ export function multivariateDrift(
     drifted: dc.rocAuc >= DOMAIN_CLASSIFIER_THRESHOLD,
   };
   const model = pca(ref, { varianceRatio: PCA_VARIANCE });
+  // Keeping every component reconstructs any row exactly: the error is rounding noise and
+  // says nothing, so the measure is left out.
+  if (model.nComponents >= names.length) return out;
   const refErrors = reconstructionErrors(model, ref);
   const curErrors = reconstructionErrors(model, cur);
   const mean = (xs: Float64Array) => xs.reduce((s, x) => s + x, 0) / xs.length;

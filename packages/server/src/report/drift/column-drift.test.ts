@@ -277,13 +277,35 @@ describe('errors name the column and the option', () => {
     ).toThrow(/^--stattest age=kolmogorov: column 'age': unknown test "kolmogorov"/);
   });
 
-  it("a test that does not accept the column's kind", () => {
+  it("a test that does not accept the column's kind, forced on that column", () => {
     const call = () =>
-      driftOfColumns([age, city], { preset: 'evidently', stattest: { '*': 'ks' } });
+      driftOfColumns([age, city], { preset: 'evidently', stattest: { city: 'ks' } });
     expect(call).toThrow(DriftConfigError);
     expect(call).toThrow(
-      "--stattest ks: column 'city' is categorical; ks accepts numerical columns only",
+      "--stattest city=ks: column 'city' is categorical; ks accepts numerical columns only",
     );
+  });
+
+  it('a test forced for every column applies to the kinds it accepts, the others keep theirs', () => {
+    const [a, c] = driftOfColumns([age, city], { preset: 'evidently', stattest: { '*': 'ks' } });
+    expect(a?.method).toBe('ks');
+    expect(a?.reason).toMatch(/^ks forced by --stattest ks/);
+    expect(c?.method).not.toBe('ks');
+    expect(c?.reason).toMatch(/\(--stattest ks takes numerical columns only\)/);
+  });
+
+  it('a p-value that is undefined leaves the column undrifted and out of the correction', () => {
+    const flat = {
+      name: 'flat',
+      kind: 'numerical' as const,
+      reference: Float64Array.of(1, 1, 1),
+      current: Float64Array.of(1, 1, 1, 1),
+    };
+    const [d, a] = driftOfColumns([flat, age], { preset: 'tend', stattest: { flat: 't_test' } });
+    expect(Number.isNaN(d?.pValue)).toBe(true);
+    expect(d?.drifted).toBe(false);
+    expect(d?.reason).toMatch(/p-value is undefined/);
+    expect(a?.adjustedPValue).toBe(a?.pValue); // corrected alone: one p-value
   });
 
   it('a bad --threshold', () => {

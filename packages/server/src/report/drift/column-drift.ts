@@ -122,8 +122,19 @@ function choose(column: DriftInput, options: ColumnDriftOptions): TestChoice {
     );
   }
   const all = options.stattest?.['*'];
-  if (all !== undefined)
-    return forcedTest(column.name, column, all, options.preset, `--stattest ${all}`);
+  if (all !== undefined) {
+    // A test forced for every column applies to the columns of the kinds it accepts; the
+    // others keep their own choice (a numerical test says nothing of categories).
+    const test = driftTests.get(all);
+    if (test === undefined || test.kinds.includes(column.kind)) {
+      return forcedTest(column.name, column, all, options.preset, `--stattest ${all}`);
+    }
+    const own = selectTest(column, options.preset);
+    return {
+      ...own,
+      reason: `${own.reason} (--stattest ${all} takes ${test.kinds.join(' or ')} columns only)`,
+    };
+  }
   return selectTest(column, options.preset);
 }
 
@@ -208,7 +219,11 @@ export function driftOfColumns(
     const threshold = options.threshold ?? (isTest ? alpha : choice.threshold);
     return { choice, threshold, isTest, result: measure(column, choice, threshold, preset) };
   });
-  const tested = measured.filter((m) => m?.isTest) as NonNullable<(typeof measured)[number]>[];
+  // A p-value can be undefined (NaN: a t-test on two constant samples); such a column is
+  // reported as not drifted and left out of the correction, which needs numbers.
+  const tested = measured.filter((m) => m?.isTest && !Number.isNaN(m.result.pValue)) as NonNullable<
+    (typeof measured)[number]
+  >[];
   const adjusted = adjust(
     tested.map((m) => m.result.pValue as number),
     correction,
@@ -225,6 +240,9 @@ export function driftOfColumns(
     if (!isTest) {
       drifted = result.statistic >= threshold;
       verdict = `${fmt(result.statistic)} ${drifted ? '≥' : '<'} ${fmt(threshold)}`;
+    } else if (Number.isNaN(result.pValue)) {
+      drifted = false;
+      verdict = 'the p-value is undefined for these samples (constant values?)';
     } else {
       const p = (adjustedPValue ?? result.pValue) as number;
       const pName = adjustedPValue === undefined ? 'p' : `p adjusted (${correction})`;

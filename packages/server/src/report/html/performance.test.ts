@@ -24,7 +24,7 @@ describe('renderPerformance', () => {
   it('lists each metric with reference, current and the change', () => {
     expect(html).toContain('<caption>Metrics (binary), 95.0 % bootstrap intervals</caption>');
     expect(html).toMatch(
-      /<code>rocAucScore<\/code><\/th><td class="num">0\.913 .*?<\/td><td class="num">0\.862 .*?<\/td><td class="num">-0\.051 <span class="note">\(intervals disjoint\)<\/span>/,
+      /<code>rocAuc<\/code><\/th><td class="num">0\.913 .*?<\/td><td class="num">0\.862 .*?<\/td><td class="num">-0\.051 <span class="note">\(intervals disjoint\)<\/span>/,
     );
     expect(html).toContain(
       '<code>logLoss</code></th><td class="num">0.301</td><td class="num">0.398</td><td class="num">+0.097</td>',
@@ -34,8 +34,8 @@ describe('renderPerformance', () => {
 
   it('does not call overlapping intervals disjoint', () => {
     const q = sampleReport().performance!;
-    q.current.accuracyScore = { value: 0.87, low: 0.86, high: 0.88 };
-    expect(renderPerformance(q)).toMatch(/accuracyScore<\/code>.*?<td class="num">-0\.004<\/td>/);
+    q.current.accuracy = { value: 0.87, low: 0.86, high: 0.88 };
+    expect(renderPerformance(q)).toMatch(/accuracy<\/code>.*?<td class="num">-0\.004<\/td>/);
   });
 
   it('has a sortable segment table with rows and metrics of both datasets', () => {

@@ -142,12 +142,12 @@ describe('renderHtml on the sample report', () => {
     const perf = section('performance');
     expect(perf).toContain('95.0 % bootstrap intervals');
     expect(perf).toContain(
-      '<code>accuracyScore</code></th><td class="num">0.874 <span class="note">[0.865, 0.883]</span>',
+      '<code>accuracy</code></th><td class="num">0.874 <span class="note">[0.865, 0.883]</span>',
     );
     expect(perf).toContain('-0.063 <span class="note">(intervals disjoint)</span>');
     expect(perf).toContain('<td class="num">0.398</td>'); // logLoss has no interval
     expect(perf).toContain('<th scope="row">south</th>');
-    expect(perf).toContain('accuracyScore (current)');
+    expect(perf).toContain('accuracy (current)');
     expect(perf).toContain('0.74 <span class="badge bad">⚠ outside</span>');
     expect(perf).toContain('0.93</td>');
   });

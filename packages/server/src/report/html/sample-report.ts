@@ -71,15 +71,15 @@ export function sampleReport(): Report {
     performance: {
       task: 'binary',
       reference: {
-        accuracyScore: { value: 0.874, low: 0.865, high: 0.883 },
-        f1Score: { value: 0.702, low: 0.681, high: 0.722 },
-        rocAucScore: { value: 0.913, low: 0.905, high: 0.921 },
+        accuracy: { value: 0.874, low: 0.865, high: 0.883 },
+        f1: { value: 0.702, low: 0.681, high: 0.722 },
+        rocAuc: { value: 0.913, low: 0.905, high: 0.921 },
         logLoss: { value: 0.301 },
       },
       current: {
-        accuracyScore: { value: 0.811, low: 0.799, high: 0.823 },
-        f1Score: { value: 0.641, low: 0.618, high: 0.664 },
-        rocAucScore: { value: 0.862, low: 0.851, high: 0.873 },
+        accuracy: { value: 0.811, low: 0.799, high: 0.823 },
+        f1: { value: 0.641, low: 0.618, high: 0.664 },
+        rocAuc: { value: 0.862, low: 0.851, high: 0.873 },
         logLoss: { value: 0.398 },
       },
       segments: [
@@ -88,12 +88,12 @@ export function sampleReport(): Report {
           value: 'north',
           rows: { reference: 2750, current: 2184 },
           reference: {
-            accuracyScore: { value: 0.881, low: 0.869, high: 0.893 },
-            f1Score: { value: 0.71 },
+            accuracy: { value: 0.881, low: 0.869, high: 0.893 },
+            f1: { value: 0.71 },
           },
           current: {
-            accuracyScore: { value: 0.83, low: 0.814, high: 0.846 },
-            f1Score: { value: 0.66 },
+            accuracy: { value: 0.83, low: 0.814, high: 0.846 },
+            f1: { value: 0.66 },
           },
         },
         {
@@ -101,12 +101,12 @@ export function sampleReport(): Report {
           value: 'south',
           rows: { reference: 2250, current: 2016 },
           reference: {
-            accuracyScore: { value: 0.866, low: 0.852, high: 0.88 },
-            f1Score: { value: 0.69 },
+            accuracy: { value: 0.866, low: 0.852, high: 0.88 },
+            f1: { value: 0.69 },
           },
           current: {
-            accuracyScore: { value: 0.79, low: 0.772, high: 0.808 },
-            f1Score: { value: 0.62 },
+            accuracy: { value: 0.79, low: 0.772, high: 0.808 },
+            f1: { value: 0.62 },
           },
         },
       ],
