@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parquetWriteFile } from 'hyparquet-writer';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CategoricalColumn, ColumnKind, Frame, NumericColumn } from './frame.js';
@@ -117,6 +118,24 @@ describe('readParquet', () => {
       ['joined', 'numerical', 9],
     ]);
     expect((columnOf(f, 'age') as CategoricalColumn).dictionary.slice(0, 2)).toEqual(['31', '45']);
+  });
+
+  it('reads gzip-compressed files, not only Snappy', async () => {
+    const path = join(dir, 'gzip.parquet');
+    parquetWriteFile({
+      filename: path,
+      codec: 'GZIP',
+      compressors: { GZIP: (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes)) },
+      columnData: [
+        { name: 'x', data: [1.5, 2.5, null], type: 'DOUBLE' },
+        { name: 'c', data: ['a', 'b', 'a'], type: 'STRING' },
+      ],
+    });
+    const frame = await read(path);
+    expect((columnOf(frame, 'x') as NumericColumn).values).toEqual(
+      Float64Array.of(1.5, 2.5, Number.NaN),
+    );
+    expect((columnOf(frame, 'c') as CategoricalColumn).dictionary).toEqual(['a', 'b']);
   });
 
   it('reads DATE and DECIMAL columns, and an infinity as invalid', async () => {

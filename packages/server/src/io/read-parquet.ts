@@ -8,8 +8,8 @@
  * epoch milliseconds (finer units truncated toward zero). Strings go through the same cell
  * rules as CSV text (so "NA" is missing). ±Infinity in a numerical column is invalid. Nested
  * columns (struct, list, map) and JSON, BSON, INTERVAL, TIME, geometry, variant and bare
- * FIXED_LEN_BYTE_ARRAY columns are refused by name. Compression: none or Snappy (what
- * hyparquet reads without `hyparquet-compressors`).
+ * FIXED_LEN_BYTE_ARRAY columns are refused by name. Compression: none, Snappy, gzip, Brotli,
+ * zstd, LZ4 (the codecs of `hyparquet-compressors`: Polars writes zstd by default).
  */
 import {
   asyncBufferFromFile,
@@ -20,6 +20,7 @@ import {
   parquetSchema,
   type SchemaTree,
 } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
 import { countDuplicateRows } from './duplicate-rows.js';
 import type { ColumnKind, Frame } from './frame.js';
 import { ReadError } from './read-error.js';
@@ -141,6 +142,7 @@ export async function readParquet(
           rowStart,
           rowEnd,
           parsers,
+          compressors,
           onChunk: (chunk) => {
             const list = chunks.get(chunk.columnName) ?? [];
             list.push({ rowStart: chunk.rowStart, data: chunk.columnData });
