@@ -241,3 +241,38 @@ describe('buildReport: performance', () => {
     ).rejects.toThrow(/target column "y" has no values/);
   });
 });
+
+describe('buildReport: mapping', () => {
+  const ref = tmp.write(
+    'm-ref.ndjson',
+    `${Array.from({ length: 30 }, (_, i) => JSON.stringify({ zip: 10000 + (i % 3), n: i, note: `r${i}` })).join('\n')}\n`,
+  );
+  const cur = tmp.write(
+    'm-cur.ndjson',
+    `${Array.from({ length: 30 }, (_, i) => JSON.stringify({ zip: 10000 + (i % 4), n: i + 5, note: `c${i}` })).join('\n')}\n`,
+  );
+
+  it('reads NDJSON, takes kind overrides, states where kinds came from, and ignores columns', async () => {
+    const report = await buildReport({
+      reference: ref,
+      current: cur,
+      categorical: ['zip'],
+      ignore: ['note'],
+      multivariate: false,
+    });
+    expect(report.reference.format).toBe('ndjson');
+    expect(report.columns.map((c) => [c.name, c.kind, c.kindSource])).toEqual([
+      ['zip', 'categorical', 'given'],
+      ['n', 'numerical', 'inferred'],
+    ]);
+    expect(report.mapping.ignored).toEqual(['note']);
+    const zip = report.columns[0];
+    expect(zip.quality.current.newCategories).toEqual(['10003']);
+  });
+
+  it('refuses a column given as both numerical and categorical', async () => {
+    await expect(
+      buildReport({ reference: ref, current: cur, categorical: ['n'], numerical: ['n'] }),
+    ).rejects.toThrow(/column "n" is given as both numerical and categorical/);
+  });
+});
