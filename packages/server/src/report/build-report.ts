@@ -182,8 +182,8 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
       role: roleOf(ref.name, options),
       kindSource: kinds[ref.name] ? 'given' : 'inferred',
       quality: {
-        reference: referenceQuality(ref, reference.rowCount),
-        current: currentQuality(cur, current.rowCount, ref),
+        reference: referenceQuality(ref, reference.rowCount, refSorted),
+        current: currentQuality(cur, current.rowCount, ref, curSorted),
       },
       summary: {
         reference: describeColumn(ref, refSorted),

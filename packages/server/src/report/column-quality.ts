@@ -10,8 +10,30 @@ export const NEAR_CONSTANT_SHARE = 0.95;
 /** How many new categories a report lists by name. */
 const LISTED_NEW_CATEGORIES = 20;
 
+/** Distinct values and the longest run of equal values in sorted numbers, in one pass. */
+function spreadOfSorted(sorted: Float64Array): { distinct: number; mostFrequentShare: number } {
+  if (sorted.length === 0) return { distinct: 0, mostFrequentShare: 0 };
+  let distinct = 1;
+  let run = 1;
+  let top = 1;
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i] === sorted[i - 1]) {
+      run++;
+      if (run > top) top = run;
+    } else {
+      distinct++;
+      run = 1;
+    }
+  }
+  return { distinct, mostFrequentShare: top / sorted.length };
+}
+
 /** Distinct non-missing values and the most frequent one's share of them. */
-function spread(column: Column): { distinct: number; mostFrequentShare: number } {
+function spread(
+  column: Column,
+  sorted?: Float64Array,
+): { distinct: number; mostFrequentShare: number } {
+  if (sorted && column.kind !== 'categorical') return spreadOfSorted(sorted);
   let present = 0;
   let top = 0;
   if (column.kind === 'categorical') {
@@ -49,8 +71,8 @@ export function categoryCounts(column: CategoricalColumn): Float64Array {
 }
 
 /** Quality of a column on its own (no reference to compare with). */
-function baseQuality(column: Column, rows: number): ColumnQuality {
-  const { distinct, mostFrequentShare } = spread(column);
+function baseQuality(column: Column, rows: number, sorted?: Float64Array): ColumnQuality {
+  const { distinct, mostFrequentShare } = spread(column, sorted);
   return {
     missingShare: rows === 0 ? 0 : column.missing / rows,
     invalidCount: column.invalid,
@@ -61,13 +83,17 @@ function baseQuality(column: Column, rows: number): ColumnQuality {
 }
 
 /**
- * Quality of a reference column.
+ * Quality of a reference column (numerical ones faster from their sorted non-missing values).
  *
  * @example
  * referenceQuality(frame.columns[0], frame.rowCount).missingShare; // 0.02
  */
-export function referenceQuality(column: Column, rows: number): ColumnQuality {
-  return baseQuality(column, rows);
+export function referenceQuality(
+  column: Column,
+  rows: number,
+  sorted?: Float64Array,
+): ColumnQuality {
+  return baseQuality(column, rows, sorted);
 }
 
 /**
@@ -77,8 +103,13 @@ export function referenceQuality(column: Column, rows: number): ColumnQuality {
  * @example
  * currentQuality(cur, curRows, ref).outOfRangeCount; // 12
  */
-export function currentQuality(column: Column, rows: number, reference: Column): ColumnQuality {
-  const q = baseQuality(column, rows);
+export function currentQuality(
+  column: Column,
+  rows: number,
+  reference: Column,
+  sorted?: Float64Array,
+): ColumnQuality {
+  const q = baseQuality(column, rows, sorted);
   if (column.kind !== 'categorical' && reference.kind !== 'categorical') {
     q.outOfRangeCount = outOfRange(column, reference);
   } else if (column.kind === 'categorical' && reference.kind === 'categorical') {

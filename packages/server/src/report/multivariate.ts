@@ -14,8 +14,11 @@ export const DOMAIN_CLASSIFIER_THRESHOLD = 0.55;
 const PCA_VARIANCE = 0.65;
 /** Standard errors above the reference's mean error that count as drift (NannyML's 3σ). */
 const SIGMAS = 3;
-/** Rows per side fed to the multivariate methods. */
-const MAX_ROWS = 20000;
+/**
+ * Rows per side fed to the multivariate methods: enough to see an AUC of 0.55 (its standard
+ * error at 10 000 rows a side is about 0.004), and the logistic fits stay fast.
+ */
+const MAX_ROWS = 10000;
 
 /** Complete rows of the named numerical columns, a seeded sample of at most `max`. */
 function completeRows(frame: Frame, names: string[], max: number, seed: number): Float64Array[] {
@@ -56,7 +59,7 @@ export function multivariateDrift(
   if (ref.length < 20 || cur.length < 20) return undefined;
   const out: MultivariateDrift = {};
   const folds = 5;
-  const dc = domainClassifierAuc(ref, cur, { folds, seed });
+  const dc = domainClassifierAuc(ref, cur, { folds, seed, maxRows: MAX_ROWS });
   out.domainClassifier = {
     rocAuc: dc.rocAuc,
     folds,
