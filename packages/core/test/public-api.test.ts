@@ -3,10 +3,11 @@
  * source uses no Node-only API (it must run in a browser), and every exported function,
  * class and constant carries a doc comment with an `@example`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { exportsWithoutExample, sourceFiles } from '../../../scripts/doc-examples.js';
 import * as core from '../src/index.js';
 
 const PROMISED = [
@@ -86,14 +87,6 @@ const PROMISED = [
 
 const SRC = fileURLToPath(new URL('../src', import.meta.url));
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
 describe('@tend/core public API', () => {
   it.each(PROMISED)('exports %s', (name) => {
     const exported: Record<string, unknown> = { ...core };
@@ -112,24 +105,8 @@ describe('@tend/core public API', () => {
   });
 
   it('documents every public function, class and constant with an @example', () => {
-    const missing: string[] = [];
-    for (const file of sourceFiles(SRC)) {
-      const text = readFileSync(file, 'utf8');
-      const re = /^export (?:async )?(?:function|class|const) (\w+)/gm;
-      const seen = new Set<string>();
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        if (!(m[1] in core)) continue; // internal helper shared between files
-        if (seen.has(m[1])) continue; // a further overload: the doc sits on the first
-        seen.add(m[1]);
-        const before = text.slice(0, m.index);
-        const docEnd = before.lastIndexOf('*/');
-        const doc = docEnd >= 0 && /^\s*$/.test(before.slice(docEnd + 2)) ? before : '';
-        const docStart = doc.lastIndexOf('/**');
-        if (docStart < 0 || !doc.slice(docStart).includes('@example')) {
-          missing.push(`${relative(SRC, file)}: ${m[1]}`);
-        }
-      }
-    }
-    expect(missing).toEqual([]);
+    expect(
+      exportsWithoutExample(SRC, { constants: true, include: (name) => name in core }),
+    ).toEqual([]);
   });
 });
