@@ -3,8 +3,9 @@
  * options, the report built, written as JSON and HTML when asked, summarised on stdout.
  * Exit codes: 0 all conditions hold (or none given), 1 a condition failed, 2 bad input.
  */
-import { statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { TendInputError } from '@tend/core';
+import { fileSize } from '../io/file-size.js';
 import { ReadError } from '../io/read-error.js';
 import { buildReport, type ReportOptions } from '../report/build-report.js';
 import { parseCondition } from '../report/conditions.js';
@@ -178,14 +179,6 @@ export function resolveOptions(
   return out;
 }
 
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0; // the reader reports a missing file with its own message
-  }
-}
-
 /**
  * Whether an error is the user's input (exit 2, message only) rather than a fault of Tend.
  *
@@ -215,7 +208,7 @@ export async function runReport(
 ): Promise<number> {
   try {
     const { options, json, html } = resolveOptions(reference, current, flags);
-    const big = sizeOf(options.reference) + sizeOf(options.current) >= PROGRESS_MIN_BYTES;
+    const big = fileSize(options.reference) + fileSize(options.current) >= PROGRESS_MIN_BYTES;
     const bar = big && !flags.quiet ? progressBar('tend report', io.stderr) : undefined;
     if (bar) options.onProgress = (f) => bar.update(f);
     const report = await buildReport(options);

@@ -4,8 +4,9 @@
  * test-suite conditions into one `Report`.
  */
 
+import { fileSize } from '../io/file-size.js';
 import type { Column, ColumnKind, Frame } from '../io/frame.js';
-import { readFrame } from '../io/read-frame.js';
+import { readFramePair } from '../io/read-frame-pair.js';
 import { currentQuality, referenceQuality } from './column-quality.js';
 import {
   categoricalHistogram,
@@ -148,21 +149,19 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const ignored = new Set(options.ignore ?? []);
   const preset = options.preset ?? 'tend';
   // Reading is most of the time on large files: each file counts for half of the bar.
-  const progress = (half: 0 | 1) => (read: number, total: number) =>
-    options.onProgress?.((half + (total === 0 ? 1 : read / total)) / 2);
-  const reference = await readFrame(options.reference, {
-    kinds,
-    delimiter: options.delimiter,
-    onProgress: progress(0),
-  });
+  const [reference, current] = await readFramePair(
+    options.reference,
+    options.current,
+    {
+      kinds,
+      ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+      onProgress: (half, read, total) =>
+        options.onProgress?.((half + (total === 0 ? 1 : read / total)) / 2),
+    },
+    fileSize(options.reference) + fileSize(options.current),
+  );
   checkMapped(reference, options);
   const prediction = options.prediction && resolvePrediction(reference, options.prediction);
-  const schema = new Map(reference.columns.map((c) => [c.name, c.kind]));
-  const current = await readFrame(options.current, {
-    schema,
-    delimiter: options.delimiter,
-    onProgress: progress(1),
-  });
   checkMapped(current, options);
 
   const skip = new Set([options.timestamp, options.id].filter((x): x is string => !!x));

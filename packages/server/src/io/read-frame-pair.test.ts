@@ -1,0 +1,77 @@
+/**
+ * The parallel read runs from the compiled package (a worker thread needs JavaScript), which
+ * `npm test` builds before the tests run.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { csv, tempDir } from '../../test/support/temp-files.js';
+import type { NumericColumn } from './frame.js';
+import { readFrame } from './read-frame.js';
+
+const DIST = new URL('../../dist/io/read-frame-pair.js', import.meta.url);
+if (!existsSync(DIST)) throw new Error('build the packages first: npm run build');
+const { canUseWorker, readFramePair } = (await import(
+  DIST.href
+)) as typeof import('./read-frame-pair.js');
+// The compiled package's own error class (the source's is a different class object).
+const { ReadError } = (await import(
+  new URL('../../dist/io/read-error.js', import.meta.url).href
+)) as typeof import('./read-error.js');
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+const BIG = Number.MAX_SAFE_INTEGER; // as if the files were large: use the worker
+
+const rows = Array.from({ length: 500 }, (_, i) => [i, `c${i % 7}`, (i * 37) % 101, i % 3]);
+const ref = tmp.write('ref.csv', csv(['id', 'cat', 'x', 'code'], rows));
+const cur = tmp.write(
+  'cur.csv',
+  csv(
+    ['id', 'cat', 'x', 'code', 'extra'],
+    rows.map((r) => [...r, 1]),
+  ),
+);
+
+describe('readFramePair', () => {
+  it('uses a worker from the built package', () => {
+    expect(canUseWorker()).toBe(true);
+  });
+
+  it('gives what reading one after the other with the reference schema gives', async () => {
+    const kinds = { code: 'categorical' as const };
+    const [a, b] = await readFramePair(ref, cur, { kinds }, BIG);
+    const seqRef = await readFrame(ref, { kinds });
+    const seqCur = await readFrame(cur, {
+      schema: new Map(seqRef.columns.map((c) => [c.name, c.kind])),
+    });
+    expect(a).toEqual(seqRef);
+    expect(b).toEqual(seqCur);
+    expect(b.columns.find((c) => c.name === 'code')?.kind).toBe('categorical');
+  });
+
+  it("reads the current file again with the reference's kinds when its own differ", async () => {
+    const mixed = tmp.write(
+      'mixed.csv',
+      csv(
+        ['id', 'cat', 'x', 'code'],
+        rows.map((r, i) => (i === 3 ? [r[0], r[1], 'n/a?', r[3]] : r)),
+      ),
+    );
+    const [, b] = await readFramePair(ref, mixed, {}, BIG);
+    const x = b.columns.find((c) => c.name === 'x') as NumericColumn;
+    expect(x.kind).toBe('numerical');
+    expect(x.invalid).toBe(1);
+    expect(Number.isNaN(x.values[3])).toBe(true);
+  });
+
+  it("reports a read error of either file with the file's name and line", async () => {
+    const ragged = tmp.write('ragged.csv', 'id,cat\n1,a\n2\n');
+    const e1 = await readFramePair(ref, ragged, {}, BIG).catch((e) => e);
+    expect(e1).toBeInstanceOf(ReadError);
+    expect(e1.message).toMatch(/ragged\.csv:3: /);
+    expect(e1.line).toBe(3);
+    const e2 = await readFramePair(ragged, cur, {}, BIG).catch((e) => e);
+    expect(e2).toBeInstanceOf(ReadError);
+    expect(e2.message).toMatch(/ragged\.csv:3: /);
+  });
+});

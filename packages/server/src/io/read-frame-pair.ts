@@ -1,0 +1,107 @@
+/**
+ * Read the reference and current files at the same time, one of them in a worker thread, so
+ * the two cores share the largest part of a report's work.
+ *
+ * The current file is read without the reference's schema (both are read at once) and its
+ * kinds inferred on their own; wherever a column's inferred kind differs from the
+ * reference's, the current file is read again with the reference's schema, so the result is
+ * always what reading it with that schema gives: values that do not parse as the
+ * reference's kind counted as invalid, never coerced. Kinds inferred from the same cells
+ * agree with kinds given, so when they agree no second read is needed.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Frame } from './frame.js';
+import { ReadError, type ReadErrorCode } from './read-error.js';
+import { readFrame } from './read-frame.js';
+import type { ReadOptions } from './read-options.js';
+
+/** Files smaller than this (both together, bytes) are read one after the other. */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+
+/** The compiled worker; absent when running from TypeScript source (tests), then no worker. */
+const WORKER = new URL('./read-worker.js', import.meta.url);
+
+/** Read a file in a worker thread; `stop()` ends the worker early (the other read failed). */
+function inWorker(path: string, options: ReadOptions): { frame: Promise<Frame>; stop(): void } {
+  const worker = new Worker(WORKER, { workerData: { path, options } });
+  const frame = new Promise<Frame>((resolve, reject) => {
+    worker.once('message', (message) => {
+      if (message.frame) resolve(message.frame as Frame);
+      else if (message.readError) {
+        const e = message.readError;
+        const place: { line?: number; column?: string } = {};
+        if (e.line !== undefined) place.line = e.line;
+        if (e.column !== undefined) place.column = e.column;
+        const error = new ReadError(e.file, e.code as ReadErrorCode, '', place);
+        error.message = e.message;
+        reject(error);
+      } else reject(new Error(`reading ${path} in a worker failed: ${message.failure}`));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+  return { frame, stop: () => void worker.terminate() };
+}
+
+/**
+ * Whether the worker can be used here: the compiled file exists (not when running from source).
+ *
+ * @example
+ * canUseWorker(); // true after `npm run build`
+ */
+export function canUseWorker(): boolean {
+  return WORKER.pathname.endsWith('.js') && existsSync(fileURLToPath(WORKER));
+}
+
+/**
+ * Read both files; the current one with the reference's kinds (see the module comment).
+ * `progress` reports each file's bytes as `readFrame` does.
+ *
+ * @example
+ * const [reference, current] = await readFramePair('ref.csv', 'cur.csv', {}, 300e6);
+ */
+export async function readFramePair(
+  referencePath: string,
+  currentPath: string,
+  options: Omit<ReadOptions, 'schema' | 'onProgress'> & {
+    onProgress?: (file: 0 | 1, read: number, total: number) => void;
+  },
+  totalBytes: number,
+): Promise<[Frame, Frame]> {
+  const { onProgress, ...common } = options;
+  const { kinds: given, ...rest } = common;
+  const refOptions: ReadOptions = { ...common };
+  if (onProgress) refOptions.onProgress = (r, t) => onProgress(0, r, t);
+  const withSchema = (reference: Frame): ReadOptions => {
+    // The reference's kinds already hold the user's overrides.
+    const o: ReadOptions = {
+      ...rest,
+      schema: new Map(reference.columns.map((c) => [c.name, c.kind])),
+    };
+    if (onProgress) o.onProgress = (r, t) => onProgress(1, r, t);
+    return o;
+  };
+  if (totalBytes < PARALLEL_MIN_BYTES || !canUseWorker()) {
+    const reference = await readFrame(referencePath, refOptions);
+    return [reference, await readFrame(currentPath, withSchema(reference))];
+  }
+  // The worker holds no progress callback (functions do not cross threads): the bar follows
+  // the reference, read here at the same pace. The user's kind overrides go as a schema,
+  // which, unlike `kinds`, does not insist that every column it names is in the file.
+  const currentOptions: ReadOptions = { ...rest, schema: new Map(Object.entries(given ?? {})) };
+  const job = inWorker(currentPath, currentOptions);
+  let reference: Frame;
+  try {
+    reference = await readFrame(referencePath, refOptions);
+  } catch (error) {
+    job.stop();
+    throw error;
+  }
+  const current = await job.frame;
+  const kinds = new Map(reference.columns.map((c) => [c.name, c.kind]));
+  const agree = current.columns.every((c) => !kinds.has(c.name) || kinds.get(c.name) === c.kind);
+  if (agree) return [reference, current];
+  return [reference, await readFrame(currentPath, withSchema(reference))];
+}
