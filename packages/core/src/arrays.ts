@@ -62,3 +62,20 @@ export function argsortStable(values: ArrayLike<number>): Uint32Array {
   }
   return src;
 }
+
+/**
+ * Sort numbers ascending in place (as `Float64Array.prototype.sort`: −0 before +0), after a
+ * one-pass check that skips the sort when they already are: callers often pass samples they
+ * sorted themselves, and sorting sorted data still costs the engine n·log n.
+ *
+ * @example
+ * ascending(Float64Array.of(3, 1, 2)); // Float64Array [1, 2, 3]
+ */
+export function ascending(values: Float64Array): Float64Array {
+  for (let i = 1; i < values.length; i++) {
+    const a = values[i - 1];
+    const b = values[i];
+    if (!(a <= b) || (a === 0 && b === 0 && 1 / a > 0 && 1 / b < 0)) return values.sort();
+  }
+  return values;
+}

@@ -2,6 +2,7 @@
  * Binning of two samples into aligned count vectors for the distances: numbers into bins
  * at the reference's quantiles, categories over the union of both samples' categories.
  */
+import { ascending } from '../arrays.js';
 import { TendInputError } from '../errors.js';
 import { type AlignedCounts, alignCounts, type CategoricalInput } from '../stattests/categories.js';
 import { checkNumberOption, type NumericInput, toSample } from '../validate.js';
@@ -57,7 +58,7 @@ function edgesOfSorted(sorted: Float64Array, bins: number): Float64Array {
 export function quantileBinEdges(reference: NumericInput, bins = 10): Float64Array {
   const fn = 'quantileBinEdges';
   checkNumberOption(fn, 'bins', bins, { min: 1, integer: true });
-  const sorted = toSample(fn, 'reference', reference).sort();
+  const sorted = ascending(toSample(fn, 'reference', reference));
   return edgesOfSorted(sorted, bins);
 }
 
@@ -117,7 +118,7 @@ export function binNumeric(
 ): NumericBins {
   const fn = 'binNumeric';
   checkNumberOption(fn, 'bins', bins, { min: 1, integer: true });
-  const ref = toSample(fn, 'reference', reference).sort();
+  const ref = ascending(toSample(fn, 'reference', reference));
   const cur = toSample(fn, 'current', current);
   const edges = edgesOfSorted(ref, bins);
   const r = new Float64Array(edges.length + 1);

@@ -1,6 +1,7 @@
 /**
  * Two-sample Kolmogorov–Smirnov test, as `scipy.stats.ks_2samp` (SciPy 1.10.1).
  */
+import { ascending } from '../arrays.js';
 import { ks2sampExact } from '../distributions/ks-2samp-exact.js';
 import { kstwo } from '../distributions/kstwo.js';
 import { gcd, roundHalfEven } from '../integers.js';
@@ -61,8 +62,8 @@ export function ks2samp(
   let method = options.method ?? 'auto';
   checkChoice(FN, 'alternative', alternative, ALTERNATIVES);
   checkChoice(FN, 'method', method, METHODS);
-  const x = toSample(FN, 'reference', reference).sort();
-  const y = toSample(FN, 'current', current).sort();
+  const x = ascending(toSample(FN, 'reference', reference));
+  const y = ascending(toSample(FN, 'current', current));
   const n1 = x.length;
   const n2 = y.length;
 

@@ -2,6 +2,7 @@
  * First Wasserstein distance between two samples, as `scipy.stats.wasserstein_distance`
  * (unweighted), and Evidently's normed variant used for drift.
  */
+import { ascending } from '../arrays.js';
 import { type NumericInput, toSample } from '../validate.js';
 
 /**
@@ -40,8 +41,8 @@ export function cdfIntegral(uSorted: Float64Array, vSorted: Float64Array, p: 1 |
  */
 export function wassersteinDistance(u: NumericInput, v: NumericInput): number {
   const fn = 'wassersteinDistance';
-  const a = toSample(fn, 'u', u).sort();
-  const b = toSample(fn, 'v', v).sort();
+  const a = ascending(toSample(fn, 'u', u));
+  const b = ascending(toSample(fn, 'v', v));
   return cdfIntegral(a, b, 1);
 }
 
@@ -58,7 +59,7 @@ export function wassersteinDistance(u: NumericInput, v: NumericInput): number {
 export function wassersteinDistanceNormed(reference: NumericInput, current: NumericInput): number {
   const fn = 'wassersteinDistanceNormed';
   const a = toSample(fn, 'reference', reference);
-  const b = toSample(fn, 'current', current).sort();
+  const b = ascending(toSample(fn, 'current', current));
   const n = a.length;
   let mean = 0;
   for (let i = 0; i < n; i++) mean += a[i];
@@ -69,5 +70,5 @@ export function wassersteinDistanceNormed(reference: NumericInput, current: Nume
     ss += d * d;
   }
   const norm = Math.max(Math.sqrt(ss / n), 0.001);
-  return cdfIntegral(a.sort(), b, 1) / norm;
+  return cdfIntegral(ascending(a), b, 1) / norm;
 }
