@@ -9,7 +9,11 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'packages/*/bench/**/*.test.ts',
+    ],
     reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });

@@ -46,6 +46,8 @@ function pandasAvailable(): boolean {
 interface PythonSummary {
   drifted_columns: string[];
   max_rss_mb: number;
+  read_s: number;
+  compute_s: number;
   columns_drift: { name: string; method: string; score: number; drifted: boolean }[];
 }
 
@@ -150,6 +152,8 @@ export default async function bench(): Promise<Figures> {
       pandas_scipy_wall_s: round(py.wallS),
       pandas_scipy_cpu_s: round(py.cpuS),
       pandas_scipy_peak_rss_mb: round(pyRss, 1),
+      pandas_read_csv_s: summary.read_s,
+      pandas_compute_s: summary.compute_s,
       pandas_scipy_drifted_columns: summary.drifted_columns.join(','),
       speedup: round(py.wallS / tend.wallS, 2),
       memory_ratio: round(tend.peakRssMb / pyRss, 3),
