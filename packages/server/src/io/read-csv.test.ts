@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CategoricalColumn, Column, ColumnKind, Frame, NumericColumn } from './frame.js';
+import { readErrorOf, texts, values } from '../../test/support/frames.js';
+import type { CategoricalColumn, Column, ColumnKind, Frame } from './frame.js';
 import { columnOf } from './frame.js';
 import { readCsv } from './read-csv.js';
-import { ReadError } from './read-error.js';
 import type { ReadOptions } from './read-options.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tend-csv-'));
@@ -27,22 +27,9 @@ function col(frame: Frame, name: string): Column {
   if (c === undefined) throw new Error(`no column ${name}`);
   return c;
 }
-const values = (frame: Frame, name: string) =>
-  Array.from((col(frame, name) as NumericColumn).values);
-function texts(frame: Frame, name: string): (string | null)[] {
-  const c = col(frame, name) as CategoricalColumn;
-  return Array.from(c.codes, (k) => (k === -1 ? null : c.dictionary[k]));
-}
 
-async function readError(path: string, options: ReadOptions = {}): Promise<ReadError> {
-  try {
-    await read(path, options);
-  } catch (e) {
-    if (e instanceof ReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReadError');
-}
+const readError = (path: string, options: ReadOptions = {}) =>
+  readErrorOf(() => read(path, options));
 
 describe('readCsv: types', () => {
   it('infers numbers, scientific notation, dates, booleans and missing markers', async () => {

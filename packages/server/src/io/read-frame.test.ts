@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ReadError } from './read-error.js';
+import { readErrorOf } from '../../test/support/frames.js';
 import { formatOf, type ReadOptions, readFrame } from './read-frame.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tend-frame-'));
@@ -13,15 +13,8 @@ function temp(name: string, text: string): string {
   writeFileSync(path, text);
   return path;
 }
-async function readError(path: string, options: ReadOptions = {}): Promise<ReadError> {
-  try {
-    await readFrame(path, options);
-  } catch (e) {
-    if (e instanceof ReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReadError');
-}
+const readError = (path: string, options: ReadOptions = {}) =>
+  readErrorOf(() => readFrame(path, options));
 
 describe('formatOf', () => {
   it('maps extensions case-insensitively, and the format option wins', () => {

@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CategoricalColumn, ColumnKind, Frame, NumericColumn } from './frame.js';
-import { columnOf } from './frame.js';
-import { ReadError } from './read-error.js';
+import { readErrorOf, texts, values } from '../../test/support/frames.js';
+import type { ColumnKind } from './frame.js';
 import { readNdjson } from './read-ndjson.js';
 import type { ReadOptions } from './read-options.js';
 
@@ -19,20 +18,8 @@ function temp(text: string): string {
 }
 const read = (path: string, options: ReadOptions = {}) =>
   readNdjson(path, options, statSync(path).size);
-const values = (f: Frame, name: string) => Array.from((columnOf(f, name) as NumericColumn).values);
-function texts(f: Frame, name: string): (string | null)[] {
-  const c = columnOf(f, name) as CategoricalColumn;
-  return Array.from(c.codes, (k) => (k === -1 ? null : c.dictionary[k]));
-}
-async function readError(path: string, options: ReadOptions = {}): Promise<ReadError> {
-  try {
-    await read(path, options);
-  } catch (e) {
-    if (e instanceof ReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReadError');
-}
+const readError = (path: string, options: ReadOptions = {}) =>
+  readErrorOf(() => read(path, options));
 
 describe('readNdjson', () => {
   it('reads one object per line: numbers, strings holding numbers, booleans, null and absent keys', async () => {

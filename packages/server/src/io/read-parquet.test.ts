@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parquetWriteFile } from 'hyparquet-writer';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readErrorOf } from '../../test/support/frames.js';
 import type { CategoricalColumn, ColumnKind, Frame, NumericColumn } from './frame.js';
 import { columnOf } from './frame.js';
 import { readCsv } from './read-csv.js';
-import { ReadError } from './read-error.js';
 import type { ReadOptions } from './read-options.js';
 import { readParquet } from './read-parquet.js';
 
@@ -16,15 +16,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const read = (path: string, options: ReadOptions = {}) =>
   readParquet(path, options, statSync(path).size);
 
-async function readError(path: string, options: ReadOptions = {}): Promise<ReadError> {
-  try {
-    await read(path, options);
-  } catch (e) {
-    if (e instanceof ReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReadError');
-}
+const readError = (path: string, options: ReadOptions = {}) =>
+  readErrorOf(() => read(path, options));
 
 /** A frame's columns as plain data, so two frames can be compared with toEqual. */
 function plain(frame: Frame) {
