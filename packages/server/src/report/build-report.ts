@@ -5,7 +5,7 @@
  */
 
 import { fileSize } from '../io/file-size.js';
-import type { Column, ColumnKind, Frame } from '../io/frame.js';
+import type { Column, ColumnKind, Frame, NumericColumn } from '../io/frame.js';
 import { readFramePair } from '../io/read-frame-pair.js';
 import { currentQuality, referenceQuality } from './column-quality.js';
 import {
@@ -13,6 +13,7 @@ import {
   describeColumn,
   numericHistogram,
   presentSorted,
+  presentValues,
 } from './column-summary.js';
 import { type Condition, evaluateConditions } from './conditions.js';
 import { type ColumnDriftOptions, driftOfColumns } from './drift/column-drift.js';
@@ -22,6 +23,7 @@ import { ReportInputError } from './errors.js';
 import { multivariateDrift } from './multivariate.js';
 import { type PredictionMapping, performanceReport } from './performance.js';
 import type { ColumnReport, ColumnRole, DatasetQuality, Report } from './report-types.js';
+import { sortAll } from './sort-all.js';
 import { TEND_VERSION } from './version.js';
 
 /** What to compare and how: the flags and config of `tend report`. */
@@ -139,6 +141,24 @@ function datasetQuality(reference: Frame, current: Frame): DatasetQuality {
 }
 
 /**
+ * The sorted non-missing values of every numerical column compared, in both datasets,
+ * sorted on both cores.
+ */
+async function sortedColumns(
+  compared: Column[],
+  current: Frame,
+): Promise<Map<Column, Float64Array>> {
+  const numeric: NumericColumn[] = [];
+  for (const ref of compared) {
+    const cur = current.columns.find((c) => c.name === ref.name) as Column;
+    if (ref.kind !== 'categorical') numeric.push(ref);
+    if (cur.kind !== 'categorical') numeric.push(cur);
+  }
+  const sorted = await sortAll(numeric.map(presentValues));
+  return new Map(numeric.map((c, i) => [c, sorted[i]]));
+}
+
+/**
  * Build the whole report.
  *
  * @example
@@ -171,10 +191,11 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   );
   const columns: ColumnReport[] = [];
   const inputs: { index: number; input: DriftInput }[] = [];
+  const sorted = await sortedColumns(compared, current);
   for (const ref of compared) {
     const cur = current.columns.find((c) => c.name === ref.name) as Column;
-    const refSorted = ref.kind === 'categorical' ? undefined : presentSorted(ref);
-    const curSorted = cur.kind === 'categorical' ? undefined : presentSorted(cur);
+    const refSorted = sorted.get(ref);
+    const curSorted = sorted.get(cur);
     const report: ColumnReport = {
       name: ref.name,
       kind: ref.kind,

@@ -1,0 +1,72 @@
+/**
+ * Sort many numeric columns at once on both cores: half of them in a worker thread while this
+ * thread sorts the rest. On a million rows a sort costs ~150 ms, and a report sorts every
+ * numerical column of both files, so this halves the largest part of its column work.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/** Below this many values in all, a worker's start-up costs more than it saves. */
+export const PARALLEL_SORT_MIN_VALUES = 2_000_000;
+
+const WORKER = new URL('./sort-worker.js', import.meta.url);
+
+function workerAvailable(): boolean {
+  return WORKER.pathname.endsWith('.js') && existsSync(fileURLToPath(WORKER));
+}
+
+function sortInWorker(arrays: Float64Array[]): Promise<Float64Array[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER);
+    worker.once('message', (sorted: Float64Array[]) => {
+      resolve(sorted);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.postMessage(
+      arrays,
+      arrays.map((a) => a.buffer as ArrayBuffer),
+    );
+  });
+}
+
+/**
+ * Sort every array ascending (as `Float64Array.prototype.sort`), returning the sorted arrays
+ * in the same order. Arrays sent to the worker are transferred: the returned array replaces
+ * the one passed in, which must not be used afterwards. Each array must own its buffer.
+ *
+ * @example
+ * const [a, b] = await sortAll([Float64Array.of(2, 1), Float64Array.of(5, 3)]); // [1, 2], [3, 5]
+ */
+export async function sortAll(
+  arrays: Float64Array[],
+  minValues = PARALLEL_SORT_MIN_VALUES,
+): Promise<Float64Array[]> {
+  const total = arrays.reduce((s, a) => s + a.length, 0);
+  if (total < minValues || arrays.length < 2 || !workerAvailable())
+    return arrays.map((a) => a.sort());
+  // Deal the arrays, largest first, to whichever side has fewer values so far.
+  const order = arrays.map((_, i) => i).sort((i, j) => arrays[j].length - arrays[i].length);
+  const mine: number[] = [];
+  const theirs: number[] = [];
+  let mineSize = 0;
+  let theirSize = 0;
+  for (const i of order) {
+    if (theirSize <= mineSize) {
+      theirs.push(i);
+      theirSize += arrays[i].length;
+    } else {
+      mine.push(i);
+      mineSize += arrays[i].length;
+    }
+  }
+  const out = arrays.slice();
+  const pending = sortInWorker(theirs.map((i) => arrays[i]));
+  for (const i of mine) out[i] = arrays[i].sort();
+  const back = await pending;
+  theirs.forEach((i, k) => {
+    out[i] = back[k];
+  });
+  return out;
+}
