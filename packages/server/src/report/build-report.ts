@@ -203,7 +203,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
       kindSource: kinds[ref.name] ? 'given' : 'inferred',
       quality: {
         reference: referenceQuality(ref, reference.rowCount, refSorted),
-        current: currentQuality(cur, current.rowCount, ref, curSorted),
+        current: currentQuality(cur, current.rowCount, ref, curSorted, refSorted),
       },
       summary: {
         reference: describeColumn(ref, refSorted),

@@ -108,10 +108,15 @@ export function currentQuality(
   rows: number,
   reference: Column,
   sorted?: Float64Array,
+  referenceSorted?: Float64Array,
 ): ColumnQuality {
   const q = baseQuality(column, rows, sorted);
   if (column.kind !== 'categorical' && reference.kind !== 'categorical') {
-    q.outOfRangeCount = outOfRange(column, reference);
+    q.outOfRangeCount = outOfRange(
+      column,
+      reference,
+      sorted && referenceSorted ? { column: sorted, reference: referenceSorted } : undefined,
+    );
   } else if (column.kind === 'categorical' && reference.kind === 'categorical') {
     const { count, names } = newCategories(column, reference);
     q.newCategoryCount = count;
@@ -120,7 +125,28 @@ export function currentQuality(
   return q;
 }
 
-function outOfRange(column: NumericColumn, reference: NumericColumn): number {
+/** First index of sorted `xs` whose value is > x (or ≥ x when `orEqual`). */
+function bound(xs: Float64Array, x: number, orEqual: boolean): number {
+  let l = 0;
+  let h = xs.length;
+  while (l < h) {
+    const mid = (l + h) >>> 1;
+    if (xs[mid] < x || (!orEqual && xs[mid] === x)) l = mid + 1;
+    else h = mid;
+  }
+  return l;
+}
+
+function outOfRange(
+  column: NumericColumn,
+  reference: NumericColumn,
+  sorted?: { column: Float64Array; reference: Float64Array },
+): number {
+  if (sorted) {
+    const { column: c, reference: r } = sorted;
+    if (r.length === 0) return 0;
+    return bound(c, r[0], true) + (c.length - bound(c, r[r.length - 1], false));
+  }
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const v of reference.values) {

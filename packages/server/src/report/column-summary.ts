@@ -92,7 +92,7 @@ export function describeCategories(column: CategoricalColumn): ColumnSummary {
 
 /**
  * Reference and current counts in CHART_BINS equal-width bins spanning both samples
- * (the last bin closed on the right, as numpy.histogram).
+ * (the last bin closed on the right, as numpy.histogram), from their sorted values.
  *
  * @example
  * numericHistogram(Float64Array.of(0, 1), Float64Array.of(1, 2)).edges.length; // 21
@@ -113,9 +113,23 @@ export function numericHistogram(reference: Float64Array, current: Float64Array)
   const width = (hi - lo) / CHART_BINS;
   const edges = Array.from({ length: CHART_BINS + 1 }, (_, i) => lo + i * width);
   edges[CHART_BINS] = hi;
+  const binOf = (x: number) => Math.min(CHART_BINS - 1, Math.floor((x - lo) / width));
+  // The values are sorted and binOf never decreases along them: each bin's count is the
+  // distance between two binary searches, not a pass over every value.
   const count = (xs: Float64Array): number[] => {
     const out = new Array<number>(CHART_BINS).fill(0);
-    for (const x of xs) out[Math.min(CHART_BINS - 1, Math.floor((x - lo) / width))]++;
+    let start = 0;
+    for (let b = 0; b < CHART_BINS; b++) {
+      let l = start;
+      let h = xs.length;
+      while (l < h) {
+        const mid = (l + h) >>> 1;
+        if (binOf(xs[mid]) <= b) l = mid + 1;
+        else h = mid;
+      }
+      out[b] = l - start;
+      start = l;
+    }
     return out;
   };
   return { kind: 'numerical', edges, reference: count(reference), current: count(current) };
