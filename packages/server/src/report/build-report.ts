@@ -7,7 +7,7 @@
 import { fileSize } from '../io/file-size.js';
 import type { Column, ColumnKind, Frame, NumericColumn } from '../io/frame.js';
 import { readFramePair } from '../io/read-frame-pair.js';
-import { currentQuality, referenceQuality } from './column-quality.js';
+import { categoryCounts, currentQuality, referenceQuality } from './column-quality.js';
 import {
   categoricalHistogram,
   describeColumn,
@@ -105,11 +105,17 @@ function checkMapped(frame: Frame, options: ReportOptions): void {
   }
 }
 
-/** The column's non-missing values as the drift step takes them. */
-function driftData(column: Column, sorted?: Float64Array): Float64Array | string[] {
+/**
+ * The column's non-missing values as the drift step takes them: numbers sorted, categories
+ * as counts per label (counted by code, never as a million strings).
+ */
+function driftData(column: Column, sorted?: Float64Array): Float64Array | Map<string, number> {
   if (column.kind !== 'categorical') return sorted ?? presentSorted(column);
-  const out: string[] = [];
-  for (const code of column.codes) if (code >= 0) out.push(column.dictionary[code]);
+  const counts = categoryCounts(column);
+  const out = new Map<string, number>();
+  column.dictionary.forEach((label, code) => {
+    if (counts[code] > 0) out.set(label, (out.get(label) ?? 0) + counts[code]);
+  });
   return out;
 }
 

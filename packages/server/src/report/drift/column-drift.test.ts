@@ -350,3 +350,31 @@ describe('errors name the column and the option', () => {
     expect(() => driftOfColumns([withNaN], { preset: 'tend' })).toThrow(/^column 'age', ks: /);
   });
 });
+
+describe('categorical data as counts', () => {
+  it('gives the same verdicts as the labels themselves, under both presets', () => {
+    const labels = (spec: [string, number][]) => spec.flatMap(([l, n]) => Array<string>(n).fill(l));
+    const ref: [string, number][] = [
+      ['a', 60],
+      ['b', 30],
+      ['c', 10],
+    ];
+    const cur: [string, number][] = [
+      ['a', 40],
+      ['b', 35],
+      ['c', 20],
+      ['d', 5],
+    ];
+    for (const preset of ['tend', 'evidently'] as const) {
+      const [asLabels] = driftOfColumns(
+        [{ name: 'k', kind: 'categorical', reference: labels(ref), current: labels(cur) }],
+        { preset },
+      );
+      const [asCounts] = driftOfColumns(
+        [{ name: 'k', kind: 'categorical', reference: new Map(ref), current: new Map(cur) }],
+        { preset },
+      );
+      expect(asCounts).toEqual(asLabels);
+    }
+  });
+});

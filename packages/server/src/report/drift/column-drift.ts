@@ -5,6 +5,7 @@
 import {
   benjaminiHochberg,
   bonferroni,
+  type CategoricalInput,
   type DriftTestResult,
   driftTests,
   holm,
@@ -17,6 +18,7 @@ import {
   DriftConfigError,
   type DriftInput,
   type DriftPreset,
+  valueCount,
 } from './drift-input.js';
 import { evidentlyChiSquare } from './evidently-chisquare.js';
 import { forcedTest, selectTest, type TestChoice } from './select-test.js';
@@ -63,8 +65,8 @@ export function defaultCorrection(preset: DriftPreset): CorrectionMethod {
  * skipReason({ name: 'x', kind: 'numerical', reference: new Float64Array(0), current: Float64Array.of(1) }); // 'no values in the reference'
  */
 export function skipReason(column: DriftInput): string | undefined {
-  const noRef = column.reference.length === 0;
-  const noCur = column.current.length === 0;
+  const noRef = valueCount(column.reference) === 0;
+  const noCur = valueCount(column.current) === 0;
   if (noRef && noCur) return 'no values in either dataset';
   if (noRef) return 'no values in the reference';
   if (noCur) return 'no values in the current dataset';
@@ -99,12 +101,13 @@ function checkOptions(options: ColumnDriftOptions): void {
 function checkInput(column: DriftInput): void {
   const numeric = column.kind === 'numerical';
   for (const side of ['reference', 'current'] as const) {
-    const ok = numeric ? column[side] instanceof Float64Array : Array.isArray(column[side]);
+    const data = column[side];
+    const ok = numeric ? data instanceof Float64Array : Array.isArray(data) || data instanceof Map;
     if (!ok) {
       throw new DriftConfigError(
         column.name,
         'columns',
-        `column '${column.name}' is ${column.kind} but its ${side} values are not ${numeric ? 'a Float64Array' : 'an array of labels'}`,
+        `column '${column.name}' is ${column.kind} but its ${side} values are not ${numeric ? 'a Float64Array' : 'an array of labels or a Map of counts'}`,
       );
     }
   }
@@ -148,8 +151,8 @@ function measure(column: DriftInput, choice: TestChoice, threshold: number, pres
     if (preset === 'evidently' && method === 'chisquare') {
       // Evidently's chisquare is a goodness-of-fit test; keep core's Cramér's V beside it.
       const gof = evidentlyChiSquare(
-        column.reference as ArrayLike<string | number>,
-        column.current as ArrayLike<string | number>,
+        column.reference as CategoricalInput,
+        column.current as CategoricalInput,
       );
       return { ...result, statistic: gof.statistic, pValue: gof.pValue };
     }

@@ -5,9 +5,24 @@
 
 /**
  * One dataset's values of a column, missing values already removed: numbers, or categories
- * as their labels (a numerical column's values stay numbers even when few and repeated).
+ * as their labels or as counts per label (the cheaper form on large data: the tests on
+ * categories only ever count). A numerical column's values stay numbers even when few and
+ * repeated.
  */
-export type ColumnData = Float64Array | string[];
+export type ColumnData = Float64Array | string[] | Map<string, number>;
+
+/**
+ * How many values a column's data holds.
+ *
+ * @example
+ * valueCount(new Map([['a', 3], ['b', 2]])); // 5
+ */
+export function valueCount(data: ColumnData): number {
+  if (!(data instanceof Map)) return (data as ArrayLike<unknown>).length;
+  let n = 0;
+  for (const c of data.values()) n += c;
+  return n;
+}
 
 /** One feature column to test for drift. */
 export interface DriftInput {

@@ -7,7 +7,7 @@
  * the reference as the true distribution, so its p-values are smaller than the homogeneity
  * test's; `--preset evidently` uses it to reproduce Evidently's decisions.
  */
-import { alignCounts, chi2 } from '@tend/core';
+import { alignCounts, type CategoricalInput, chi2 } from '@tend/core';
 
 /** The statistic and p-value of {@link evidentlyChiSquare}. */
 export interface EvidentlyChiSquareResult {
@@ -27,8 +27,8 @@ export interface EvidentlyChiSquareResult {
  * evidentlyChiSquare(['a', 'a', 'b', 'b'], ['a', 'b', 'b', 'b']).pValue; // 0.3173105078629141 (SciPy: 0.31731050786291115)
  */
 export function evidentlyChiSquare(
-  reference: ArrayLike<string | number>,
-  current: ArrayLike<string | number>,
+  reference: CategoricalInput,
+  current: CategoricalInput,
 ): EvidentlyChiSquareResult {
   const aligned = alignCounts(reference, current);
   const k = aligned.categories.length;

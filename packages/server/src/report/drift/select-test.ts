@@ -4,7 +4,7 @@
  * their sources are in docs/drift-methods.md.
  */
 import { driftTests } from '@tend/core';
-import { type ColumnData, DriftConfigError, type DriftPreset } from './drift-input.js';
+import { type ColumnData, DriftConfigError, type DriftPreset, valueCount } from './drift-input.js';
 import { minEffectSizes } from './min-effect-sizes.js';
 
 /** A column as the choice sees it: its kind and both samples' non-missing values. */
@@ -46,6 +46,14 @@ const FEW_VALUES = 5;
 export function distinctUpTo(reference: ColumnData, current: ColumnData, limit: number): number {
   const seen = new Set<number | string>();
   for (const sample of [reference, current]) {
+    if (sample instanceof Map) {
+      for (const [label, count] of sample) {
+        if (count <= 0) continue;
+        seen.add(label);
+        if (seen.size > limit) return seen.size;
+      }
+      continue;
+    }
     for (let i = 0; i < sample.length; i++) {
       seen.add(sample[i]);
       if (seen.size > limit) return seen.size;
@@ -59,7 +67,7 @@ function defaultThreshold(method: string): number {
 }
 
 function evidentlyChoice(column: ColumnToTest): TestChoice {
-  const n = column.reference.length;
+  const n = valueCount(column.reference);
   const distinct = distinctUpTo(column.reference, column.current, FEW_VALUES);
   const size =
     n <= SMALL_REFERENCE
