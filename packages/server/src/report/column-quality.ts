@@ -59,16 +59,23 @@ function spread(
 }
 
 /**
- * Rows per dictionary entry of a categorical column (missing rows not counted).
+ * Rows per dictionary entry of a categorical column (missing rows not counted). Counted once
+ * per column and shared: read it, never write to it.
  *
  * @example
  * categoryCounts({ codes: Int32Array.of(0, 1, 0, -1), dictionary: ['a', 'b'] } as CategoricalColumn); // [2, 1]
  */
 export function categoryCounts(column: CategoricalColumn): Float64Array {
+  // Quality, summary, chart and drift each need these counts: count a column's codes once.
+  const known = countsOf.get(column);
+  if (known && known.length === column.dictionary.length) return known;
   const counts = new Float64Array(column.dictionary.length);
   for (const code of column.codes) if (code >= 0) counts[code]++;
+  countsOf.set(column, counts);
   return counts;
 }
+
+const countsOf = new WeakMap<CategoricalColumn, Float64Array>();
 
 /** Quality of a column on its own (no reference to compare with). */
 function baseQuality(column: Column, rows: number, sorted?: Float64Array): ColumnQuality {
