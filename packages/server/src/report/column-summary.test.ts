@@ -13,8 +13,7 @@ describe('numericHistogram', () => {
     const h = numericHistogram(ref, cur);
     if (h.kind !== 'numerical') throw new Error('expected numerical bins');
     const lo = 0;
-    const width =
-      (ref[ref.length - 1] > cur[cur.length - 1] ? ref[ref.length - 1] : cur[cur.length - 1]) / 20;
+    const width = Math.max(ref[ref.length - 1], cur[cur.length - 1]) / 20;
     const naive = (xs: Float64Array) => {
       const out = new Array<number>(20).fill(0);
       for (const x of xs) out[Math.min(19, Math.floor((x - lo) / width))]++;
