@@ -1,41 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../test/support/close.js';
-import { loadFixture } from '../../test/support/fixtures.js';
-import { type SampleSpec, sample } from '../../test/support/samples.js';
+import {
+  correctionCases,
+  expectStatsmodelsAgreement,
+} from '../../test/support/correction-cases.js';
 import { benjaminiHochberg } from './benjamini-hochberg.js';
 
-interface CorrectionFixture {
-  cases: {
-    name: string;
-    pValues: number[] | SampleSpec;
-    skewed: boolean;
-    alpha: number;
-    expected: Record<string, { adjusted: number[]; rejected: boolean[] }>;
-  }[];
-}
-const fx = loadFixture<CorrectionFixture>('correction.json');
-
-/** The fixture's p-values: explicit, a recipe, or a recipe cubed (many small values). */
-function pValuesOf(c: CorrectionFixture['cases'][number]): Float64Array {
-  const p = sample(c.pValues);
-  if (c.skewed) for (let i = 0; i < p.length; i++) p[i] = p[i] * p[i] * p[i];
-  return p;
-}
-
 describe('benjaminiHochberg', () => {
-  it(`equals statsmodels multipletests(method='fdr_bh') on ${fx.cases.length} cases (ties, 0 and 1, m up to 2000)`, () => {
-    expect(fx.cases.length).toBe(50);
-    for (const c of fx.cases) {
-      const res = benjaminiHochberg(pValuesOf(c), { alpha: c.alpha });
-      const exp = c.expected.benjaminiHochberg;
-      expect(res.adjusted.length, c.name).toBe(exp.adjusted.length);
-      for (let i = 0; i < exp.adjusted.length; i++) {
-        expectClose(res.adjusted[i], exp.adjusted[i], `${c.name} α=${c.alpha} [${i}]`, {
-          rel: 1e-12,
-        });
-      }
-      expect(res.rejected, `${c.name} α=${c.alpha}`).toEqual(exp.rejected);
-    }
+  it(`equals statsmodels multipletests(method='fdr_bh') on ${correctionCases.length} cases (ties, 0 and 1, m up to 2000)`, () => {
+    expectStatsmodelsAgreement('benjaminiHochberg', benjaminiHochberg);
   });
 
   it('matches its doc example and hand-computed values', () => {

@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../test/support/close.js';
-import { loadFixture, num } from '../../test/support/fixtures.js';
+import { distanceCases } from '../../test/support/distance-cases.js';
+import { num } from '../../test/support/fixtures.js';
 import { binNumeric } from './binning.js';
 import { psi } from './psi.js';
 
-interface Case {
-  name: string;
-  expected: Record<string, number | string>;
-}
-interface DistancesFixture {
-  vectors: (Case & { p: number[]; q: number[] })[];
-  binned: (Case & { referenceCounts: number[]; currentCounts: number[] })[];
-}
-const fx = loadFixture<DistancesFixture>('distances.json');
-const cases = [
-  ...fx.vectors.map((v) => ({ name: v.name, p: v.p, q: v.q, expected: v.expected })),
-  ...fx.binned.map((b) => ({
-    name: `binned ${b.name}`,
-    p: b.referenceCounts,
-    q: b.currentCounts,
-    expected: b.expected,
-  })),
-];
+const cases = distanceCases;
 const ONE_TO_EIGHT = [1, 2, 3, 4, 5, 6, 7, 8];
 
 describe('psi', () => {

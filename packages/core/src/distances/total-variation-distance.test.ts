@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../test/support/close.js';
-import { loadFixture, num } from '../../test/support/fixtures.js';
+import { distanceCases } from '../../test/support/distance-cases.js';
+import { num } from '../../test/support/fixtures.js';
 import { totalVariationDistance } from './total-variation-distance.js';
 
-interface Case {
-  name: string;
-  expected: Record<string, number | string>;
-}
-interface DistancesFixture {
-  vectors: (Case & { p: number[]; q: number[] })[];
-  binned: (Case & { referenceCounts: number[]; currentCounts: number[] })[];
-}
-const fx = loadFixture<DistancesFixture>('distances.json');
-const cases = [
-  ...fx.vectors.map((v) => ({ name: v.name, p: v.p, q: v.q, expected: v.expected })),
-  ...fx.binned.map((b) => ({
-    name: `binned ${b.name}`,
-    p: b.referenceCounts,
-    q: b.currentCounts,
-    expected: b.expected,
-  })),
-];
+const cases = distanceCases;
 
 describe('totalVariationDistance', () => {
-  it('agrees with ½·Σ|p − q| ({cases.length} cases: weight vectors and reference-quantile bins)', () => {
+  it(`agrees with ½·Σ|p − q| (${cases.length} cases: weight vectors and reference-quantile bins)`, () => {
     expect(cases.length).toBe(34);
     for (const c of cases) {
       expectClose(totalVariationDistance(c.p, c.q), num(c.expected.tvd), `${c.name} tvd`);
