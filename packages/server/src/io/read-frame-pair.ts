@@ -9,9 +9,8 @@
  * reference's kind counted as invalid, never coerced. Kinds inferred from the same cells
  * agree with kinds given, so when they agree no second read is needed.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compiledWorkerExists } from '../compiled-worker.js';
 import type { Frame } from './frame.js';
 import { ReadError, type ReadErrorCode } from './read-error.js';
 import { readFrame } from './read-frame.js';
@@ -52,7 +51,7 @@ function inWorker(path: string, options: ReadOptions): { frame: Promise<Frame>; 
  * canUseWorker(); // true after `npm run build`
  */
 export function canUseWorker(): boolean {
-  return WORKER.pathname.endsWith('.js') && existsSync(fileURLToPath(WORKER));
+  return compiledWorkerExists(WORKER);
 }
 
 /**

@@ -3,18 +3,13 @@
  * thread sorts the rest. On a million rows a sort costs ~150 ms, and a report sorts every
  * numerical column of both files, so this halves the largest part of its column work.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compiledWorkerExists } from '../compiled-worker.js';
 
 /** Below this many values in all, a worker's start-up costs more than it saves. */
 export const PARALLEL_SORT_MIN_VALUES = 2_000_000;
 
 const WORKER = new URL('./sort-worker.js', import.meta.url);
-
-function workerAvailable(): boolean {
-  return WORKER.pathname.endsWith('.js') && existsSync(fileURLToPath(WORKER));
-}
 
 function sortInWorker(arrays: Float64Array[]): Promise<Float64Array[]> {
   return new Promise((resolve, reject) => {
@@ -44,7 +39,7 @@ export async function sortAll(
   minValues = PARALLEL_SORT_MIN_VALUES,
 ): Promise<Float64Array[]> {
   const total = arrays.reduce((s, a) => s + a.length, 0);
-  if (total < minValues || arrays.length < 2 || !workerAvailable())
+  if (total < minValues || arrays.length < 2 || !compiledWorkerExists(WORKER))
     return arrays.map((a) => a.sort());
   // Deal the arrays, largest first, to whichever side has fewer values so far.
   const order = arrays.map((_, i) => i).sort((i, j) => arrays[j].length - arrays[i].length);
