@@ -8,13 +8,7 @@ import { fileSize } from '../io/file-size.js';
 import type { Column, ColumnKind, Frame, NumericColumn } from '../io/frame.js';
 import { readFramePair } from '../io/read-frame-pair.js';
 import { categoryCounts, currentQuality, referenceQuality } from './column-quality.js';
-import {
-  categoricalHistogram,
-  describeColumn,
-  numericHistogram,
-  presentSorted,
-  presentValues,
-} from './column-summary.js';
+import { categoricalHistogram, describeColumn, numericHistogram } from './column-summary.js';
 import { type Condition, evaluateConditions } from './conditions.js';
 import { type ColumnDriftOptions, driftOfColumns } from './drift/column-drift.js';
 import { datasetDrift } from './drift/dataset-drift.js';
@@ -22,6 +16,7 @@ import type { CorrectionMethod, DriftInput, DriftPreset } from './drift/drift-in
 import { ReportInputError } from './errors.js';
 import { multivariateDrift } from './multivariate.js';
 import { type PredictionMapping, performanceReport } from './performance.js';
+import { presentSorted, presentValues } from './present-values.js';
 import type { ColumnReport, ColumnRole, DatasetQuality, Report } from './report-types.js';
 import { sortAll } from './sort-all.js';
 import { TEND_VERSION } from './version.js';
@@ -152,11 +147,11 @@ function datasetQuality(reference: Frame, current: Frame): DatasetQuality {
  */
 async function sortedColumns(
   compared: Column[],
-  current: Frame,
+  currentByName: ReadonlyMap<string, Column>,
 ): Promise<Map<Column, Float64Array>> {
   const numeric: NumericColumn[] = [];
   for (const ref of compared) {
-    const cur = current.columns.find((c) => c.name === ref.name) as Column;
+    const cur = currentByName.get(ref.name) as Column;
     if (ref.kind !== 'categorical') numeric.push(ref);
     if (cur.kind !== 'categorical') numeric.push(cur);
   }
@@ -191,15 +186,15 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   checkMapped(current, options);
 
   const skip = new Set([options.timestamp, options.id].filter((x): x is string => !!x));
+  const currentByName = new Map(current.columns.map((c) => [c.name, c]));
   const compared = reference.columns.filter(
-    (c) =>
-      !ignored.has(c.name) && !skip.has(c.name) && current.columns.some((d) => d.name === c.name),
+    (c) => !ignored.has(c.name) && !skip.has(c.name) && currentByName.has(c.name),
   );
   const columns: ColumnReport[] = [];
   const inputs: { index: number; input: DriftInput }[] = [];
-  const sorted = await sortedColumns(compared, current);
+  const sorted = await sortedColumns(compared, currentByName);
   for (const ref of compared) {
-    const cur = current.columns.find((c) => c.name === ref.name) as Column;
+    const cur = currentByName.get(ref.name) as Column;
     const refSorted = sorted.get(ref);
     const curSorted = sorted.get(cur);
     const report: ColumnReport = {

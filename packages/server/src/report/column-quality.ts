@@ -2,7 +2,8 @@
  * Data quality of one column: missing and unparsable cells, values outside the reference's
  * range, categories the reference never had, and how close to constant the column is.
  */
-import type { CategoricalColumn, Column, NumericColumn } from '../io/frame.js';
+import type { CategoricalColumn, Column } from '../io/frame.js';
+import { presentSorted } from './present-values.js';
 import type { ColumnQuality } from './report-types.js';
 
 /** Share of the non-missing values above which a column counts as near-constant. */
@@ -28,34 +29,25 @@ function spreadOfSorted(sorted: Float64Array): { distinct: number; mostFrequentS
   return { distinct, mostFrequentShare: top / sorted.length };
 }
 
-/** Distinct non-missing values and the most frequent one's share of them. */
+/**
+ * Distinct non-missing values and the most frequent one's share of them (numerical columns
+ * from their sorted non-missing values, sorted here when not given).
+ */
 function spread(
   column: Column,
   sorted?: Float64Array,
 ): { distinct: number; mostFrequentShare: number } {
-  if (sorted && column.kind !== 'categorical') return spreadOfSorted(sorted);
+  if (column.kind !== 'categorical') return spreadOfSorted(sorted ?? presentSorted(column));
   let present = 0;
   let top = 0;
-  if (column.kind === 'categorical') {
-    const counts = categoryCounts(column);
-    let distinct = 0;
-    for (const c of counts) {
-      if (c === 0) continue;
-      distinct++;
-      present += c;
-      if (c > top) top = c;
-    }
-    return { distinct, mostFrequentShare: present === 0 ? 0 : top / present };
-  }
-  const counts = new Map<number, number>();
-  for (const v of column.values) {
-    if (Number.isNaN(v)) continue;
-    present++;
-    const c = (counts.get(v) ?? 0) + 1;
-    counts.set(v, c);
+  let distinct = 0;
+  for (const c of categoryCounts(column)) {
+    if (c === 0) continue;
+    distinct++;
+    present += c;
     if (c > top) top = c;
   }
-  return { distinct: counts.size, mostFrequentShare: present === 0 ? 0 : top / present };
+  return { distinct, mostFrequentShare: present === 0 ? 0 : top / present };
 }
 
 /**
@@ -120,9 +112,8 @@ export function currentQuality(
   const q = baseQuality(column, rows, sorted);
   if (column.kind !== 'categorical' && reference.kind !== 'categorical') {
     q.outOfRangeCount = outOfRange(
-      column,
-      reference,
-      sorted && referenceSorted ? { column: sorted, reference: referenceSorted } : undefined,
+      sorted ?? presentSorted(column),
+      referenceSorted ?? presentSorted(reference),
     );
   } else if (column.kind === 'categorical' && reference.kind === 'categorical') {
     const { count, names } = newCategories(column, reference);
@@ -144,26 +135,11 @@ function bound(xs: Float64Array, x: number, orEqual: boolean): number {
   return l;
 }
 
-function outOfRange(
-  column: NumericColumn,
-  reference: NumericColumn,
-  sorted?: { column: Float64Array; reference: Float64Array },
-): number {
-  if (sorted) {
-    const { column: c, reference: r } = sorted;
-    if (r.length === 0) return 0;
-    return bound(c, r[0], true) + (c.length - bound(c, r[r.length - 1], false));
-  }
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const v of reference.values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (min > max) return 0; // no reference values: nothing to compare with
-  let count = 0;
-  for (const v of column.values) if (v < min || v > max) count++;
-  return count;
+/** Values of sorted `column` below the first or above the last of sorted `reference`. */
+function outOfRange(column: Float64Array, reference: Float64Array): number {
+  if (reference.length === 0) return 0; // no reference values: nothing to compare with
+  const below = bound(column, reference[0], true);
+  return below + (column.length - bound(column, reference[reference.length - 1], false));
 }
 
 function newCategories(

@@ -3,8 +3,9 @@
  * quartiles by linear interpolation, max; the most frequent categories) and the binned counts
  * the HTML page draws, reference and current in the same bins.
  */
-import type { CategoricalColumn, Column, NumericColumn } from '../io/frame.js';
+import type { CategoricalColumn, Column } from '../io/frame.js';
 import { categoryCounts } from './column-quality.js';
+import { presentSorted } from './present-values.js';
 import type { ColumnHistogram, ColumnSummary } from './report-types.js';
 
 /** Categories a summary lists and a chart draws before folding the rest into "other". */
@@ -12,31 +13,6 @@ const TOP_CATEGORIES = 10;
 const CHART_CATEGORIES = 20;
 /** Equal-width bins of a numerical chart. */
 const CHART_BINS = 20;
-
-/**
- * The non-missing values of a numerical column, in row order, in a buffer of their own.
- *
- * @example
- * presentValues({ values: Float64Array.of(3, NaN, 1) } as NumericColumn); // Float64Array [3, 1]
- */
-export function presentValues(column: NumericColumn): Float64Array {
-  let n = 0;
-  for (const v of column.values) if (!Number.isNaN(v)) n++;
-  const out = new Float64Array(n);
-  let i = 0;
-  for (const v of column.values) if (!Number.isNaN(v)) out[i++] = v;
-  return out;
-}
-
-/**
- * The non-missing values of a numerical column, sorted ascending.
- *
- * @example
- * presentSorted({ values: Float64Array.of(3, NaN, 1) } as NumericColumn); // Float64Array [1, 3]
- */
-export function presentSorted(column: NumericColumn): Float64Array {
-  return presentValues(column).sort();
-}
 
 /** NumPy's default (linear) quantile of sorted values. */
 function quantile(sorted: Float64Array, q: number): number {
