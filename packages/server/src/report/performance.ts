@@ -91,7 +91,8 @@ export function inferTask(
 
 function classesOf(column: Column): string[] {
   const seen = new Set<string>();
-  for (let i = 0; i < (column.kind === 'categorical' ? column.codes : column.values).length; i++) {
+  const rows = column.kind === 'categorical' ? column.codes.length : column.values.length;
+  for (let i = 0; i < rows; i++) {
     const l = labelAt(column, i);
     if (l !== undefined) seen.add(String(l));
   }

@@ -14,7 +14,7 @@ import type { ColumnReport, MetricValue, Report } from './report-types.js';
 export function fmt(x: number | undefined): string {
   if (x === undefined || Number.isNaN(x)) return '—';
   if (x === 0) return '0';
-  if (Math.abs(x) < 1e-3) return x.toExponential(2).replace('e-', 'e-');
+  if (Math.abs(x) < 1e-3) return x.toExponential(2);
   if (Math.abs(x) >= 1e6) return x.toExponential(3);
   return Number(x.toPrecision(4)).toString();
 }
