@@ -4,6 +4,7 @@
  * kolmogorov.c, after van Mulbregt 2018, arXiv:1803.00426), accurate in both tails.
  */
 import { TendInputError } from '../errors.js';
+import { clip01 } from './clip01.js';
 
 const EPS = 2.220446049250313e-16;
 const MAXITER = 500;
@@ -77,10 +78,6 @@ function kolmogorovProbs(x: number): KolmogorovProbs {
     pdf = 8 * v * x * dd;
   }
   return { sf: clip01(sf), cdf: clip01(cdf), pdf: Math.max(0, pdf) };
-}
-
-function clip01(p: number): number {
-  return p < 0 ? 0 : Math.min(p, 1);
 }
 
 function withinTol(x: number, y: number, atol: number, rtol: number): boolean {

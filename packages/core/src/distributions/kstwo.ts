@@ -6,6 +6,7 @@
  */
 import { TendInputError } from '../errors.js';
 import { checkNumberOption } from '../validate.js';
+import { clip01 } from './clip01.js';
 import { smirnov } from './smirnov.js';
 
 const E128 = 2 ** 128;
@@ -21,10 +22,6 @@ const STIRLING = [
   -0.029550653594771242, 0.00641025641025641, -0.0019175269175269176, 0.0008417508417508417,
   -0.0005952380952380953, 0.0007936507936507937, -0.002777777777777778, 0.08333333333333333,
 ];
-
-function clip01(p: number): number {
-  return p < 0 ? 0 : Math.min(p, 1);
-}
 
 /** log(n!/n^n) by Stirling's series with n·log n taken out. */
 function logFactorialOverPower(n: number): number {

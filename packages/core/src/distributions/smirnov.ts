@@ -5,12 +5,9 @@
  * upper tail, 2·smirnov, keeps its digits for n up to 1e6.
  */
 import { gammaln, lgammaCorrection } from '../special/gamma.js';
+import { clip01 } from './clip01.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
-
-function clip01(p: number): number {
-  return p < 0 ? 0 : Math.min(p, 1);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Double-double arithmetic (Hida, Li & Bailey's QD library, as SciPy's cephes uses it): a value
