@@ -4,6 +4,7 @@
  */
 import { ascending } from '../arrays.js';
 import { TendInputError } from '../errors.js';
+import { quantileSorted } from '../metrics/quantile.js';
 import { type AlignedCounts, alignCounts, type CategoricalInput } from '../stattests/categories.js';
 import { checkNumberOption, type NumericInput, toSample } from '../validate.js';
 
@@ -23,24 +24,11 @@ export interface NumericBins {
   current: Float64Array;
 }
 
-/** NumPy's default ('linear', Hyndman & Fan type 7) quantile of sorted data, as `np.quantile`. */
-function linearQuantile(sorted: Float64Array, q: number): number {
-  const n = sorted.length;
-  const index = (n - 1) * q;
-  if (index >= n - 1) return sorted[n - 1];
-  const lo = Math.floor(index);
-  const gamma = index - lo;
-  const a = sorted[lo];
-  const b = sorted[lo + 1];
-  const d = b - a;
-  return gamma >= 0.5 ? b - d * (1 - gamma) : a + d * gamma;
-}
-
 function edgesOfSorted(sorted: Float64Array, bins: number): Float64Array {
   const edges = new Float64Array(bins - 1);
   let m = 0;
   for (let k = 1; k < bins; k++) {
-    const e = linearQuantile(sorted, k / bins);
+    const e = quantileSorted(sorted, k / bins);
     if (m === 0 || e > edges[m - 1]) edges[m++] = e;
   }
   return edges.slice(0, m);

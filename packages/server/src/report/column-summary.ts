@@ -3,6 +3,7 @@
  * quartiles by linear interpolation, max; the most frequent categories) and the binned counts
  * the HTML page draws, reference and current in the same bins.
  */
+import { quantileSorted } from '@tend/core';
 import type { CategoricalColumn, Column } from '../io/frame.js';
 import { categoryCounts } from './column-quality.js';
 import { presentSorted } from './present-values.js';
@@ -13,14 +14,6 @@ const TOP_CATEGORIES = 10;
 const CHART_CATEGORIES = 20;
 /** Equal-width bins of a numerical chart. */
 const CHART_BINS = 20;
-
-/** NumPy's default (linear) quantile of sorted values. */
-function quantile(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
 
 /**
  * pandas-style description of a numerical column from its sorted non-missing values.
@@ -40,9 +33,9 @@ export function describeNumbers(sorted: Float64Array): ColumnSummary {
     mean,
     std: n > 1 ? Math.sqrt(ss / (n - 1)) : Number.NaN,
     min: sorted[0],
-    q25: quantile(sorted, 0.25),
-    median: quantile(sorted, 0.5),
-    q75: quantile(sorted, 0.75),
+    q25: quantileSorted(sorted, 0.25),
+    median: quantileSorted(sorted, 0.5),
+    q75: quantileSorted(sorted, 0.75),
     max: sorted[n - 1],
   };
 }
