@@ -43,7 +43,8 @@ export function toSample(
         : `must hold at least ${minLength} values, got ${x.length}`,
     );
   }
-  const out = Float64Array.from(x);
+  // A Float64Array copies as one block; anything else goes value by value.
+  const out = x instanceof Float64Array ? x.slice() : Float64Array.from(x);
   for (let i = 0; i < out.length; i++) {
     const v = out[i];
     if (Number.isFinite(v)) continue;

@@ -14,7 +14,13 @@
  * A column whose cells are all missing is numerical (all NaN), as pandas makes it float64.
  */
 
-import { isMissingText, parseDatetimeText, parseNumberText } from './cell-text.js';
+import { ByteKeyTable } from './byte-key-table.js';
+import {
+  isMissingText,
+  parseDatetimeText,
+  parseNumberBytes,
+  parseNumberText,
+} from './cell-text.js';
 import type { CategoricalColumn, Column, ColumnKind, NumericColumn } from './frame.js';
 import { GrowableFloat64Array, GrowableInt32Array } from './growable-array.js';
 
@@ -43,6 +49,8 @@ export class ColumnBuilder {
   private codes: GrowableInt32Array | null = null;
   private readonly lookup = new Map<string, number>();
   private readonly dictionary: string[] = [];
+  /** Codes of categories (and −1 for missing markers) by their bytes, for `pushField`. */
+  private byBytes: ByteKeyTable | null = null;
   private missing = 0;
   private invalid = 0;
 
@@ -103,6 +111,39 @@ export class ColumnBuilder {
     }
     this.becomeCategorical();
     this.codes!.push(this.codeOf(text));
+  }
+
+  /**
+   * A cell as the UTF-8 bytes `bytes[start, end)` (an unquoted CSV field): the same as
+   * `pushText` of their text, without making the string when the cell is a number of a
+   * numerical column or a category already seen. `parsed` is the cell's number when the
+   * caller already knows it (the CSV tokenizer reads plain decimals), NaN otherwise.
+   */
+  pushField(bytes: Buffer, start: number, end: number, parsed = Number.NaN): void {
+    const state = this.state;
+    if (state === 'numerical') {
+      if (!Number.isNaN(parsed)) {
+        this.values!.push(parsed);
+        return;
+      }
+      const x = parseNumberBytes(bytes, start, end);
+      if (!Number.isNaN(x)) {
+        this.values!.push(x);
+        return;
+      }
+    } else if (state === 'categorical') {
+      this.byBytes ??= new ByteKeyTable();
+      let code = this.byBytes.get(bytes, start, end);
+      if (code === ByteKeyTable.NOT_FOUND) {
+        const text = bytes.toString('utf8', start, end);
+        code = isMissingText(text) ? -1 : this.codeOf(text);
+        this.byBytes.set(bytes, start, end, code);
+      }
+      if (code === -1) this.missing++;
+      this.codes!.push(code);
+      return;
+    }
+    this.pushText(bytes.toString('utf8', start, end));
   }
 
   /** A typed number (JSON, Parquet). NaN is missing; ±Infinity is read as the text `Infinity`. */

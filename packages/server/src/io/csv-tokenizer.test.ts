@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseNumberText } from './cell-text.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { ReadError } from './read-error.js';
 
@@ -6,8 +7,8 @@ type Rec = [number, string[]];
 
 function tokenize(chunks: Buffer[], delimiter = ','): Rec[] {
   const out: Rec[] = [];
-  const t = new CsvTokenizer('t.csv', delimiter, (fields, line) =>
-    out.push([line, fields.slice()]),
+  const t = new CsvTokenizer('t.csv', delimiter, (record, line) =>
+    out.push([line, record.texts()]),
   );
   for (const c of chunks) t.write(c);
   t.end();
@@ -88,5 +89,63 @@ describe('CsvTokenizer', () => {
     expect(e.message).toBe(
       't.csv:3: text follows a closing quote; a quote inside a quoted field must be doubled ("")',
     );
+  });
+});
+
+describe('CsvTokenizer numbers', () => {
+  it('reads plain decimals during the scan as parseNumberText does, and leaves the rest NaN', () => {
+    const cells = [
+      '0',
+      '-0',
+      '42',
+      '-7.25',
+      '3.',
+      '.5',
+      '-.5',
+      '007',
+      '123456789012345',
+      '0.1234567890123',
+      '1234567890123456',
+      '1e3',
+      ' 7',
+      '+5',
+      '-',
+      '.',
+      '1.2.3',
+      'abc',
+      '',
+      '12a',
+      '5-',
+    ];
+    const text = `${cells.map((_, k) => `c${k}`).join(',')}\n${cells.join(',')}\n`;
+    const records: { numbers: number[]; texts: string[] }[] = [];
+    const t = new CsvTokenizer('t.csv', ',', (r) =>
+      records.push({ numbers: Array.from(r.numbers.subarray(0, r.count)), texts: r.texts() }),
+    );
+    t.write(Buffer.from(text));
+    t.end();
+    const { numbers, texts } = records[1];
+    texts.forEach((cell, k) => {
+      const plain = /^-?(\d+\.?\d*|\.\d+)$/.test(cell) && cell.replace(/\D/g, '').length <= 15;
+      if (plain) expect(Object.is(numbers[k], parseNumberText(cell)), cell).toBe(true);
+      else expect(numbers[k], cell).toBeNaN();
+    });
+    // Seeded random plain decimals agree bit for bit.
+    let seed = 7;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed;
+    };
+    const random = Array.from({ length: 2000 }, () => {
+      const digits = String(next()).slice(0, 1 + (next() % 9));
+      const cut = next() % (digits.length + 1);
+      return `${next() % 2 ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`;
+    }).filter((c) => /\d/.test(c));
+    const got: number[] = [];
+    const u = new CsvTokenizer('r.csv', ',', (r) => got.push(r.numbers[0]));
+    u.write(Buffer.from(random.join('\n')));
+    u.end();
+    for (const [k, cell] of random.entries())
+      expect(Object.is(got[k], Number(cell)), cell).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * Splits CSV text into records, chunk by chunk, knowing the physical line each record starts
+ * Splits CSV bytes into records, chunk by chunk, knowing the physical line each record starts
  * on. Written for speed rather than taken from `csv-parse`, which read 3–4 MB/s on this
- * project's 2-core machine (a minute for the issue's 1 000 000 × 25 benchmark file); this
- * one scans each chunk's text once with `charCodeAt`/`indexOf` and slices fields out of it.
+ * project's 2-core machine (a minute for the issue's 1 000 000 × 25 benchmark file). It scans
+ * the bytes once and hands each record over as byte ranges into the chunk, so an unquoted
+ * field never becomes a string unless its reader needs one: numbers are parsed from the
+ * bytes, categories looked up by their bytes (`column-builder.ts`).
  *
  * The dialect is RFC 4180 with the usual tolerances:
  * - a field may be double-quoted, with `""` for a quote and line breaks inside;
@@ -10,46 +12,103 @@
  * - blank lines are skipped (they still count as lines);
  * - a quote inside an unquoted field (`5'10"`) is kept as a character, as pandas keeps it;
  * - text after a closing quote (`"a"b`) and a quote never closed are errors naming the line.
- * Chunks may split a record or a UTF-8 character anywhere: the unfinished record's text is
- * kept and parsed again with the next chunk.
+ * The delimiter is one ASCII character. In UTF-8 no byte of a multi-byte character is below
+ * 0x80, so the delimiter, the quote and line breaks are never part of another character.
+ * Chunks may split a record or a UTF-8 character anywhere: the unfinished record's bytes are
+ * kept and scanned again with the next chunk.
  */
-import { StringDecoder } from 'node:string_decoder';
 import { ReadError } from './read-error.js';
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+const MINUS = 45;
+const DOT = 46;
+/** 10^0 … 10^15, exact in a double: a plain decimal's value is mantissa ÷ 10^fraction digits. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
-/** Receives each record's fields (the array is reused: copy what you keep) and start line. */
-export type CsvRecordSink = (fields: string[], line: number) => void;
+/**
+ * One record as byte ranges: field `k` is `bytes[starts[k], ends[k])`, unless it was quoted,
+ * when `quoted[k]` holds its text with the quotes removed and `""` undone. `numbers[k]` is the
+ * value of an unquoted field that is a plain decimal (`-12.5`, not `1e3` nor ` 7`), NaN
+ * otherwise: the same value `parseNumberBytes` gives, found during the scan (Clinger's fast
+ * path, as there). Reused from record to record: read what you need before the sink returns.
+ *
+ * @example
+ * record.text(0); // 'Zoë "Z"'
+ */
+export class CsvRecord {
+  bytes: Buffer = Buffer.alloc(0);
+  count = 0;
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  numbers = new Float64Array(64);
+  quoted: (string | undefined)[] = [];
 
-/** Line breaks in text[from, to): LF, CRLF and a lone CR count one each. */
-function countBreaks(text: string, from: number, to: number): number {
+  /** Field `k` as text. */
+  text(k: number): string {
+    const q = this.quoted[k];
+    if (q !== undefined) return q;
+    return this.bytes.toString('utf8', this.starts[k], this.ends[k]);
+  }
+
+  /** Every field as text (the header; tests). */
+  texts(): string[] {
+    return Array.from({ length: this.count }, (_, k) => this.text(k));
+  }
+
+  push(start: number, end: number, quoted: string | undefined, number: number): void {
+    const k = this.count++;
+    if (k === this.starts.length) {
+      const starts = new Int32Array(k * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const ends = new Int32Array(k * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+      const numbers = new Float64Array(k * 2);
+      numbers.set(this.numbers);
+      this.numbers = numbers;
+    }
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.numbers[k] = number;
+    this.quoted[k] = quoted;
+  }
+}
+
+/** Receives each record (reused: copy what you keep) and the line it starts on. */
+export type CsvRecordSink = (record: CsvRecord, line: number) => void;
+
+/** Line breaks in bytes[from, to): LF, CRLF and a lone CR count one each. */
+function countBreaks(bytes: Uint8Array, from: number, to: number): number {
   let breaks = 0;
   for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (c === LF || (c === CR && text.charCodeAt(k + 1) !== LF)) breaks++;
+    const c = bytes[k];
+    if (c === LF || (c === CR && bytes[k + 1] !== LF)) breaks++;
   }
   return breaks;
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /**
  * A streaming CSV tokenizer: `write` each chunk of bytes, then `end`.
  *
  * @example
- * const t = new CsvTokenizer('a.csv', ',', (f, line) => console.log(line, [...f]));
+ * const t = new CsvTokenizer('a.csv', ',', (r, line) => console.log(line, r.texts()));
  * t.write(Buffer.from('a,b\n"x\ny",2\n')); t.end(); // logs 1 ['a','b'] then 2 ['x\ny','2']
  */
 export class CsvTokenizer {
-  private readonly decoder = new StringDecoder('utf8');
   private readonly delimiter: number;
-  private readonly fields: string[] = [];
-  /** The line the next unparsed character is on. */
+  private readonly record = new CsvRecord();
+  /** The line the next unscanned byte is on. */
   private line = 1;
-  /** Text of a record not finished by the last chunk. */
-  private rest = '';
+  /** Bytes of a record not finished by the last chunk. */
+  private rest: Buffer = EMPTY;
   private started = false;
 
+  /** `delimiter` is one ASCII character (the caller checks it). */
   constructor(
     private readonly file: string,
     delimiter: string,
@@ -58,64 +117,72 @@ export class CsvTokenizer {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
-  /** Parse the records a chunk completes. */
+  /** Scan the records a chunk completes. */
   write(chunk: Buffer): void {
-    this.parse(this.rest + this.decoder.write(chunk), false);
+    this.scan(this.rest.length === 0 ? chunk : Buffer.concat([this.rest, chunk]), false);
   }
 
-  /** Parse the last record; throws when a quoted field is still open. */
+  /** Scan the last record; throws when a quoted field is still open. */
   end(): void {
-    this.parse(this.rest + this.decoder.end(), true);
+    this.scan(this.rest, true);
   }
 
-  private parse(text: string, final: boolean): void {
-    if (!this.started && text.length > 0) {
-      this.started = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    const n = text.length;
-    const d = this.delimiter;
-    const fields = this.fields;
+  private scan(bytes: Buffer, final: boolean): void {
     let i = 0;
+    const n = bytes.length;
+    if (!this.started) {
+      if (n < 3 && !final) {
+        this.rest = bytes;
+        return;
+      }
+      this.started = true;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+    }
+    const d = this.delimiter;
+    const record = this.record;
+    record.bytes = bytes;
     while (i < n) {
       const start = i;
       const startLine = this.line;
+      let c = bytes[i];
+      if (c === LF || c === CR) {
+        // A blank line.
+        if (c === CR && i + 1 >= n && !final) break;
+        i += c === CR && bytes[i + 1] === LF ? 2 : 1;
+        this.line++;
+        continue;
+      }
       let breaks = 0;
-      let firstQuoted = false;
-      fields.length = 0;
+      record.count = 0;
       for (;;) {
-        let value: string;
-        let c = text.charCodeAt(i);
+        c = bytes[i];
         if (c === QUOTE) {
-          if (fields.length === 0) firstQuoted = true;
           let from = i + 1;
           let parts = '';
           let j: number;
           for (;;) {
-            j = text.indexOf('"', from);
+            j = bytes.indexOf(QUOTE, from);
             if (j === -1 || (j + 1 >= n && !final)) {
               // The closing quote (or what follows it) is in a later chunk.
               if (!final) {
-                this.rest = text.slice(start);
+                this.rest = bytes.subarray(start);
                 return;
               }
               throw new ReadError(
                 this.file,
                 'malformed_csv',
                 'a quoted field opens in this row and never closes',
-                {
-                  line: startLine,
-                },
+                { line: startLine },
               );
             }
-            if (text.charCodeAt(j + 1) !== QUOTE) break;
-            parts += text.slice(from, j + 1);
+            if (bytes[j + 1] !== QUOTE) break;
+            parts += bytes.toString('utf8', from, j + 1);
             from = j + 2;
           }
-          breaks += countBreaks(text, i + 1, j);
-          value = parts === '' ? text.slice(from, j) : parts + text.slice(from, j);
+          breaks += countBreaks(bytes, i + 1, j);
+          record.push(i, j, parts + bytes.toString('utf8', from, j), Number.NaN);
           i = j + 1;
-          c = text.charCodeAt(i);
+          c = bytes[i];
           if (i < n && c !== d && c !== LF && c !== CR) {
             throw new ReadError(
               this.file,
@@ -125,34 +192,65 @@ export class CsvTokenizer {
             );
           }
         } else {
+          // Scan the field and, while at it, read it as a plain decimal number when it is
+          // one ([-]digits[.digits], at most 15 digits): most cells of most files are.
           let j = i;
+          let negative = false;
+          if (bytes[j] === MINUS) {
+            negative = true;
+            j++;
+          }
+          let mantissa = 0;
+          let digits = 0;
+          let dotAt = -1;
+          let plain = true;
           while (j < n) {
-            c = text.charCodeAt(j);
-            if (c === d || c === LF || c === CR) break;
+            c = bytes[j];
+            const digit = c - 48;
+            if (digit >= 0 && digit <= 9) {
+              mantissa = mantissa * 10 + digit;
+              digits++;
+            } else if (c === d || c === LF || c === CR) {
+              break;
+            } else if (c === DOT && dotAt < 0) {
+              dotAt = digits;
+            } else {
+              plain = false;
+              while (j < n) {
+                c = bytes[j];
+                if (c === d || c === LF || c === CR) break;
+                j++;
+              }
+              break;
+            }
             j++;
           }
           if (j >= n && !final) {
-            this.rest = text.slice(start);
+            this.rest = bytes.subarray(start);
             return;
           }
-          value = text.slice(i, j);
+          let number = Number.NaN;
+          if (plain && digits > 0 && digits <= 15) {
+            const magnitude = dotAt < 0 ? mantissa : mantissa / POWERS_OF_TEN[digits - dotAt];
+            number = negative ? -magnitude : magnitude;
+          }
+          record.push(i, j, undefined, number);
           i = j;
         }
-        fields.push(value);
         if (i < n && c === d) {
           i++;
           if (i >= n && !final) {
-            this.rest = text.slice(start);
+            this.rest = bytes.subarray(start);
             return;
           }
           continue;
         }
         if (i < n && c === CR) {
           if (i + 1 >= n && !final) {
-            this.rest = text.slice(start);
+            this.rest = bytes.subarray(start);
             return;
           }
-          i += text.charCodeAt(i + 1) === LF ? 2 : 1;
+          i += bytes[i + 1] === LF ? 2 : 1;
           breaks++;
         } else if (i < n) {
           i++; // LF
@@ -161,10 +259,8 @@ export class CsvTokenizer {
         break;
       }
       this.line = startLine + breaks;
-      // A blank line is one empty, unquoted field.
-      if (fields.length === 1 && !firstQuoted && fields[0] === '') continue;
-      this.onRecord(fields, startLine);
+      this.onRecord(record, startLine);
     }
-    this.rest = '';
+    this.rest = i < n ? bytes.subarray(i) : EMPTY;
   }
 }

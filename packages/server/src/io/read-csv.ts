@@ -8,7 +8,7 @@
  * spans several).
  */
 import { createReadStream } from 'node:fs';
-import { CsvTokenizer } from './csv-tokenizer.js';
+import { type CsvRecord, CsvTokenizer } from './csv-tokenizer.js';
 import { detectDelimiter, firstLineEnd } from './detect-delimiter.js';
 import { countDuplicateRows } from './duplicate-rows.js';
 import type { Frame } from './frame.js';
@@ -40,15 +40,15 @@ export async function readCsv(
   let header: string[] | undefined;
   let planned: PlannedColumn[] = [];
   let rowCount = 0;
-  const onRecord = (record: string[], line: number): void => {
+  const onRecord = (record: CsvRecord, line: number): void => {
     if (header === undefined) {
-      header = record.slice();
+      header = record.texts();
       checkColumnNames(path, header, line);
       planned = planColumns(path, header, options);
       return;
     }
-    if (record.length !== header.length) {
-      const fields = `${record.length} field${record.length === 1 ? '' : 's'}`;
+    if (record.count !== header.length) {
+      const fields = `${record.count} field${record.count === 1 ? '' : 's'}`;
       throw new ReadError(
         path,
         'ragged_row',
@@ -58,9 +58,12 @@ export async function readCsv(
         },
       );
     }
+    const { bytes, starts, ends, numbers, quoted } = record;
     for (let k = 0; k < planned.length; k++) {
-      const p = planned[k];
-      p.builder.pushText(record[p.index]);
+      const { index, builder } = planned[k];
+      const text = quoted[index];
+      if (text === undefined) builder.pushField(bytes, starts[index], ends[index], numbers[index]);
+      else builder.pushText(text);
     }
     rowCount++;
   };
@@ -105,7 +108,7 @@ function startTokenizer(
   path: string,
   options: ReadOptions,
   head: Buffer[],
-  onRecord: (record: string[], line: number) => void,
+  onRecord: (record: CsvRecord, line: number) => void,
 ): CsvTokenizer {
   const delimiter = options.delimiter ?? detectDelimiter(Buffer.concat(head));
   const tokenizer = new CsvTokenizer(path, delimiter, onRecord);

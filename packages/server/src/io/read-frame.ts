@@ -61,11 +61,12 @@ export function formatOf(path: string, format?: FileFormat): FileFormat {
 
 function checkDelimiter(path: string, delimiter: string | undefined): void {
   if (delimiter === undefined) return;
-  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
+  const ascii = delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80;
+  if (!ascii || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     throw new ReadError(
       path,
       'invalid_option',
-      `option delimiter is ${JSON.stringify(delimiter)}; expected one character other than a quote or a line break`,
+      `option delimiter is ${JSON.stringify(delimiter)}; expected one ASCII character other than a quote or a line break`,
     );
   }
 }

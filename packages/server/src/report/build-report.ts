@@ -16,7 +16,7 @@ import type { CorrectionMethod, DriftInput, DriftPreset } from './drift/drift-in
 import { ReportInputError } from './errors.js';
 import { multivariateDrift } from './multivariate.js';
 import { type PredictionMapping, performanceReport } from './performance.js';
-import { presentSorted, presentValues } from './present-values.js';
+import { presentSorted, withoutTrailingNaN } from './present-values.js';
 import type { ColumnReport, ColumnRole, DatasetQuality, Report } from './report-types.js';
 import { sortAll } from './sort-all.js';
 import { TEND_VERSION } from './version.js';
@@ -155,8 +155,8 @@ async function sortedColumns(
     if (ref.kind !== 'categorical') numeric.push(ref);
     if (cur.kind !== 'categorical') numeric.push(cur);
   }
-  const sorted = await sortAll(numeric.map(presentValues));
-  return new Map(numeric.map((c, i) => [c, sorted[i]]));
+  const sorted = await sortAll(numeric.map((c) => c.values.slice()));
+  return new Map(numeric.map((c, i) => [c, withoutTrailingNaN(sorted[i])]));
 }
 
 /**

@@ -23,10 +23,13 @@ const MAX_ROWS = 10000;
 /** Complete rows of the named numerical columns, a seeded sample of at most `max`. */
 function completeRows(frame: Frame, names: string[], max: number, seed: number): Float64Array[] {
   const columns = names.map((n) => frame.columns.find((c) => c.name === n) as NumericColumn);
-  const keep: number[] = [];
-  for (let i = 0; i < frame.rowCount; i++) {
-    if (columns.every((c) => !Number.isNaN(c.values[i]))) keep.push(i);
+  // A row is complete when no column has NaN in it: mark the incomplete ones column by column.
+  const incomplete = new Uint8Array(frame.rowCount);
+  for (const { values } of columns) {
+    for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) incomplete[i] = 1;
   }
+  const keep: number[] = [];
+  for (let i = 0; i < frame.rowCount; i++) if (incomplete[i] === 0) keep.push(i);
   if (keep.length > max) {
     // Partial Fisher–Yates: a uniform sample of `max` rows, then back in file order.
     const rng = createRng(seed);

@@ -1,27 +1,30 @@
-/** The non-missing values of a numerical column, the form every per-column step works on. */
+/** The non-missing values of a numerical column, sorted: the form every per-column step works on. */
 import type { NumericColumn } from '../io/frame.js';
 
 /**
- * The non-missing values of a numerical column, in row order, in a buffer of their own.
+ * The part of an ascending-sorted array before its NaNs (a typed array's `sort` puts NaN
+ * last): the present values, without a copy.
  *
  * @example
- * presentValues({ values: Float64Array.of(3, NaN, 1) } as NumericColumn); // Float64Array [3, 1]
+ * withoutTrailingNaN(Float64Array.of(1, 3, NaN)); // Float64Array [1, 3]
  */
-export function presentValues(column: NumericColumn): Float64Array {
-  let n = 0;
-  for (const v of column.values) if (!Number.isNaN(v)) n++;
-  const out = new Float64Array(n);
-  let i = 0;
-  for (const v of column.values) if (!Number.isNaN(v)) out[i++] = v;
-  return out;
+export function withoutTrailingNaN(sorted: Float64Array): Float64Array {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (Number.isNaN(sorted[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo === sorted.length ? sorted : sorted.subarray(0, lo);
 }
 
 /**
- * The non-missing values of a numerical column, sorted ascending.
+ * The non-missing values of a numerical column, sorted ascending, in a buffer of their own.
  *
  * @example
  * presentSorted({ values: Float64Array.of(3, NaN, 1) } as NumericColumn); // Float64Array [1, 3]
  */
 export function presentSorted(column: NumericColumn): Float64Array {
-  return presentValues(column).sort();
+  return withoutTrailingNaN(column.values.slice().sort());
 }
