@@ -1,7 +1,10 @@
 /**
  * Anderson–Darling k-sample test, as `scipy.stats.anderson_ksamp` (SciPy 1.10.1).
  */
+
+import { ascending } from '../arrays.js';
 import { TendInputError } from '../errors.js';
+import { sortNumbers } from '../sort-numbers.js';
 import { type NumericInput, toSample } from '../validate.js';
 
 /** Options of {@link andersonKsamp}. */
@@ -67,7 +70,7 @@ export function andersonKsamp(
   const sorted: Float64Array[] = [];
   let total = 0;
   for (let i = 0; i < k; i++) {
-    const s = toSample(FN, `samples[${i}]`, samples[i]).sort();
+    const s = ascending(toSample(FN, `samples[${i}]`, samples[i]));
     sorted.push(s);
     total += s.length;
   }
@@ -78,7 +81,7 @@ export function andersonKsamp(
     pooled.set(s, offset);
     offset += s.length;
   }
-  pooled.sort();
+  sortNumbers(pooled);
   // Distinct pooled values and their multiplicities.
   const zs = new Float64Array(N);
   const counts = new Float64Array(N);

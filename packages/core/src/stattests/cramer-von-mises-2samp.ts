@@ -1,6 +1,8 @@
 /**
  * Two-sample Cramér–von Mises test, as `scipy.stats.cramervonmises_2samp` (SciPy 1.10.1).
  */
+
+import { ascending } from '../arrays.js';
 import { TendInputError } from '../errors.js';
 import { lcm } from '../integers.js';
 import { kv } from '../special/bessel-k.js';
@@ -51,8 +53,8 @@ export function cramerVonMises2samp(
 ): CramerVonMises2sampResult {
   let method = options.method ?? 'auto';
   checkChoice(FN, 'method', method, METHODS);
-  const x = toSample(FN, 'reference', reference, { minLength: 2 }).sort();
-  const y = toSample(FN, 'current', current, { minLength: 2 }).sort();
+  const x = ascending(toSample(FN, 'reference', reference, { minLength: 2 }));
+  const y = ascending(toSample(FN, 'current', current, { minLength: 2 }));
   const nx = x.length;
   const ny = y.length;
   if (method === 'auto') method = Math.max(nx, ny) > MAX_AUTO_EXACT ? 'asymptotic' : 'exact';

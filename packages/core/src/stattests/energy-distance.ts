@@ -1,6 +1,7 @@
 /**
  * Energy distance between two samples, as `scipy.stats.energy_distance` (unweighted).
  */
+import { ascending } from '../arrays.js';
 import { type NumericInput, toSample } from '../validate.js';
 import { cdfIntegral } from './wasserstein-distance.js';
 
@@ -15,7 +16,7 @@ import { cdfIntegral } from './wasserstein-distance.js';
  */
 export function energyDistance(u: NumericInput, v: NumericInput): number {
   const fn = 'energyDistance';
-  const a = toSample(fn, 'u', u).sort();
-  const b = toSample(fn, 'v', v).sort();
+  const a = ascending(toSample(fn, 'u', u));
+  const b = ascending(toSample(fn, 'v', v));
   return Math.SQRT2 * Math.sqrt(cdfIntegral(a, b, 2));
 }

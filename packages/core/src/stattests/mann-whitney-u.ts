@@ -2,6 +2,8 @@
  * Mann–Whitney U rank test on two independent samples, as `scipy.stats.mannwhitneyu`
  * (SciPy 1.10.1).
  */
+
+import { ascending } from '../arrays.js';
 import { normal } from '../distributions/normal.js';
 import { TendInputError } from '../errors.js';
 import { checkChoice, type NumericInput, toSample } from '../validate.js';
@@ -62,8 +64,8 @@ export function mannWhitneyU(
   if (typeof useContinuity !== 'boolean') {
     throw new TendInputError(FN, 'useContinuity', 'invalid_option', 'must be true or false');
   }
-  const xs = toSample(FN, 'x', x).sort();
-  const ys = toSample(FN, 'y', y).sort();
+  const xs = ascending(toSample(FN, 'x', x));
+  const ys = ascending(toSample(FN, 'y', y));
   const n1 = xs.length;
   const n2 = ys.length;
   const { rankSumX, tieTerm } = mergedRankSum(xs, ys);

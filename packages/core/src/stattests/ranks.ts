@@ -2,6 +2,7 @@
  * Average ranks with their tie term, shared by the rank tests (Mann–Whitney U,
  * Cramér–von Mises). Ranks follow `scipy.stats.rankdata(a, method='average')`.
  */
+import { sortNumbers } from '../sort-numbers.js';
 import { type NumericInput, toSample } from '../validate.js';
 
 /** Average ranks of a sample and the tie term of its groups of equal values. */
@@ -24,7 +25,7 @@ export interface AverageRanks {
  */
 export function averageRanks(a: NumericInput): AverageRanks {
   const x = toSample('averageRanks', 'a', a);
-  const sorted = x.slice().sort();
+  const sorted = sortNumbers(x.slice());
   const n = x.length;
   const ranks = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -1,4 +1,5 @@
 /** The non-missing values of a numerical column, sorted: the form every per-column step works on. */
+import { sortNumbers } from '@tend/core';
 import type { NumericColumn } from '../io/frame.js';
 
 /**
@@ -26,5 +27,5 @@ export function withoutTrailingNaN(sorted: Float64Array): Float64Array {
  * presentSorted({ values: Float64Array.of(3, NaN, 1) } as NumericColumn); // Float64Array [1, 3]
  */
 export function presentSorted(column: NumericColumn): Float64Array {
-  return withoutTrailingNaN(column.values.slice().sort());
+  return withoutTrailingNaN(sortNumbers(column.values.slice()));
 }

@@ -4,6 +4,7 @@
  * numerical column of both files, so this halves the largest part of its column work.
  */
 import { Worker } from 'node:worker_threads';
+import { sortNumbers } from '@tend/core';
 import { compiledWorkerExists } from '../compiled-worker.js';
 
 /** Below this many values in all, a worker's start-up costs more than it saves. */
@@ -27,7 +28,7 @@ function sortInWorker(arrays: Float64Array[]): Promise<Float64Array[]> {
 }
 
 /**
- * Sort every array ascending (as `Float64Array.prototype.sort`), returning the sorted arrays
+ * Sort every array ascending (as `Float64Array.prototype.sort`, by `sortNumbers`), returning the sorted arrays
  * in the same order. Arrays sent to the worker are transferred: the returned array replaces
  * the one passed in, which must not be used afterwards. Each array must own its buffer.
  *
@@ -40,7 +41,7 @@ export async function sortAll(
 ): Promise<Float64Array[]> {
   const total = arrays.reduce((s, a) => s + a.length, 0);
   if (total < minValues || arrays.length < 2 || !compiledWorkerExists(WORKER))
-    return arrays.map((a) => a.sort());
+    return arrays.map((a) => sortNumbers(a));
   // Deal the arrays, largest first, to whichever side has fewer values so far.
   const order = arrays.map((_, i) => i).sort((i, j) => arrays[j].length - arrays[i].length);
   const mine: number[] = [];
@@ -58,7 +59,7 @@ export async function sortAll(
   }
   const out = arrays.slice();
   const pending = sortInWorker(theirs.map((i) => arrays[i]));
-  for (const i of mine) out[i] = arrays[i].sort();
+  for (const i of mine) out[i] = sortNumbers(arrays[i]);
   const back = await pending;
   theirs.forEach((i, k) => {
     out[i] = back[k];
