@@ -193,6 +193,14 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const columns: ColumnReport[] = [];
   const inputs: { index: number; input: DriftInput }[] = [];
   const sorted = await sortedColumns(compared, currentByName);
+  // Multivariate drift fits its models (in a worker on large files) while the columns are done.
+  const numericFeatures = compared
+    .filter((c) => c.kind === 'numerical' && roleOf(c.name, options) === 'feature')
+    .map((c) => c.name);
+  const multivariate =
+    options.multivariate === false
+      ? Promise.resolve(undefined)
+      : multivariateDrift(reference, current, numericFeatures, options.seed ?? 0);
   for (const ref of compared) {
     const cur = currentByName.get(ref.name) as Column;
     const refSorted = sorted.get(ref);
@@ -277,11 +285,8 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   if (predictionLine) drift.prediction = predictionLine;
   const targetLine = lineOf(options.target);
   if (targetLine) drift.target = targetLine;
-  if (options.multivariate !== false) {
-    const numeric = featureColumns.filter((c) => c.kind === 'numerical').map((c) => c.name);
-    const mv = multivariateDrift(reference, current, numeric, options.seed ?? 0);
-    if (mv) drift.multivariate = mv;
-  }
+  const mv = await multivariate;
+  if (mv) drift.multivariate = mv;
 
   const report: Report = {
     schemaVersion: 1,

@@ -5,6 +5,7 @@
  * any of these columns are left out; each side is subsampled (seeded) to keep this fast.
  */
 import { createRng, domainClassifierAuc, pca, reconstructionErrors } from '@tend/core';
+import { compiledWorkerExists, runWorker } from '../compiled-worker.js';
 import type { Frame, NumericColumn } from '../io/frame.js';
 import type { MultivariateDrift } from './report-types.js';
 
@@ -19,13 +20,20 @@ const SIGMAS = 3;
  * error at 10 000 rows a side is about 0.004), and the logistic fits stay fast.
  */
 const MAX_ROWS = 10000;
+/** Rows of both files from which the fitting moves to a worker thread. */
+const PARALLEL_MIN_ROWS = 100_000;
+const WORKER = new URL('./multivariate-worker.js', import.meta.url);
 
-/** Complete rows of the named numerical columns, a seeded sample of at most `max`. */
-function completeRows(frame: Frame, names: string[], max: number, seed: number): Float64Array[] {
+/**
+ * Complete rows of the named numerical columns, a seeded sample of at most `max`, row-major
+ * in one buffer.
+ */
+function completeRows(frame: Frame, names: string[], max: number, seed: number): Float64Array {
   const columns = names.map((n) => frame.columns.find((c) => c.name === n) as NumericColumn);
   // A row is complete when no column has NaN in it: mark the incomplete ones column by column.
   const incomplete = new Uint8Array(frame.rowCount);
-  for (const { values } of columns) {
+  for (const { values, missing, invalid } of columns) {
+    if (missing + invalid === 0) continue;
     for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) incomplete[i] = 1;
   }
   const keep: number[] = [];
@@ -40,25 +48,69 @@ function completeRows(frame: Frame, names: string[], max: number, seed: number):
     keep.length = max;
     keep.sort((a, b) => a - b);
   }
-  return keep.map((i) => Float64Array.from(columns, (c) => c.values[i]));
+  // One buffer, row after row: it crosses to a worker thread as a single transfer.
+  const p = columns.length;
+  const data = new Float64Array(keep.length * p);
+  for (let j = 0; j < p; j++) {
+    const values = columns[j].values;
+    for (let r = 0; r < keep.length; r++) data[r * p + j] = values[keep[r]];
+  }
+  return data;
+}
+
+/** Rows of a row-major buffer of `p` columns, as views. */
+function rowsOf(data: Float64Array, p: number): Float64Array[] {
+  return Array.from({ length: data.length / p }, (_, r) => data.subarray(r * p, (r + 1) * p));
 }
 
 /**
  * Both multivariate measures on the numerical feature columns `names`, or undefined when
- * fewer than two columns or too few complete rows make them meaningless.
+ * fewer than two columns or too few complete rows make them meaningless. On large files the
+ * fitting runs in a worker thread, so the caller's per-column work goes on meanwhile.
  *
  * @example
- * multivariateDrift(ref, cur, ['age', 'income', 'tenure'], 0)?.domainClassifier?.rocAuc; // 0.51
+ * (await multivariateDrift(ref, cur, ['age', 'income', 'tenure'], 0))?.domainClassifier?.rocAuc; // 0.51
  */
-export function multivariateDrift(
+export async function multivariateDrift(
   reference: Frame,
   current: Frame,
   names: string[],
   seed: number,
-): MultivariateDrift | undefined {
+): Promise<MultivariateDrift | undefined> {
   if (names.length < 2) return undefined;
-  const ref = completeRows(reference, names, MAX_ROWS, seed);
-  const cur = completeRows(current, names, MAX_ROWS, seed + 1);
+  const job: MultivariateJob = {
+    reference: completeRows(reference, names, MAX_ROWS, seed),
+    current: completeRows(current, names, MAX_ROWS, seed + 1),
+    columns: names.length,
+    seed,
+  };
+  const large = reference.rowCount + current.rowCount >= PARALLEL_MIN_ROWS;
+  if (!large || !compiledWorkerExists(WORKER)) return multivariateOfRows(job);
+  const reply = await runWorker<{ result: MultivariateDrift | null }>(WORKER, job, [
+    job.reference.buffer as ArrayBuffer,
+    job.current.buffer as ArrayBuffer,
+  ]);
+  return reply.result ?? undefined;
+}
+
+/** What the multivariate step computes on: two row samples, row-major. */
+export interface MultivariateJob {
+  reference: Float64Array;
+  current: Float64Array;
+  columns: number;
+  seed: number;
+}
+
+/**
+ * The two measures on sampled rows (the worker's part of {@link multivariateDrift}).
+ *
+ * @example
+ * multivariateOfRows({ reference, current, columns: 3, seed: 0 })?.pcaReconstruction?.drifted; // false
+ */
+export function multivariateOfRows(job: MultivariateJob): MultivariateDrift | undefined {
+  const { columns, seed } = job;
+  const ref = rowsOf(job.reference, columns);
+  const cur = rowsOf(job.current, columns);
   if (ref.length < 20 || cur.length < 20) return undefined;
   const out: MultivariateDrift = {};
   const folds = 5;
@@ -73,7 +125,7 @@ export function multivariateDrift(
   const model = pca(ref, { varianceRatio: PCA_VARIANCE });
   // Keeping every component reconstructs any row exactly: the error is rounding noise and
   // says nothing, so the measure is left out.
-  if (model.nComponents >= names.length) return out;
+  if (model.nComponents >= columns) return out;
   const refErrors = reconstructionErrors(model, ref);
   const curErrors = reconstructionErrors(model, cur);
   const mean = (xs: Float64Array) => xs.reduce((s, x) => s + x, 0) / xs.length;
