@@ -66,6 +66,12 @@ export class ColumnBuilder {
     }
   }
 
+  /** Make room for `rows` cells in all (the reader's estimate), so pushes up to it never copy. */
+  reserve(rows: number): void {
+    this.values?.reserve(rows);
+    this.codes?.reserve(rows);
+  }
+
   /** Cells pushed so far. */
   get length(): number {
     return this.values === null ? this.codes!.length : this.values.length;

@@ -1,7 +1,9 @@
 /**
  * Typed arrays that grow as rows arrive, so a column of a million numbers is one block of
  * 8 MB rather than a million JavaScript values. Capacity doubles when full (amortised O(1) per
- * push); `toArray()` copies to the exact length so the spare capacity is freed.
+ * push), or is reserved up front when the reader can estimate the rows; `toArray()` hands the
+ * block over as it is when at most an eighth of it is spare, and copies to the exact length
+ * otherwise, so a column never costs much more than its values.
  */
 
 const INITIAL_CAPACITY = 1024;
@@ -31,9 +33,24 @@ export class GrowableFloat64Array {
     return this.data[index];
   }
 
-  /** A copy holding exactly the pushed values. */
+  /** Make room for `capacity` values in all, so pushes up to it never copy. */
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const next = new Float64Array(capacity);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+
+  /** The pushed values (see the file's comment); the array must not be pushed to afterwards. */
   toArray(): Float64Array {
-    return this.data.slice(0, this.length);
+    const spare = this.data.length - this.length;
+    const out =
+      spare * 8 <= this.data.length
+        ? this.data.subarray(0, this.length)
+        : this.data.slice(0, this.length);
+    this.data = new Float64Array(0);
+    this.length = 0;
+    return out;
   }
 }
 
@@ -57,8 +74,23 @@ export class GrowableInt32Array {
     this.data[this.length++] = value;
   }
 
-  /** A copy holding exactly the pushed values. */
+  /** Make room for `capacity` values in all, so pushes up to it never copy. */
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const next = new Int32Array(capacity);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+
+  /** The pushed values (see the file's comment); the array must not be pushed to afterwards. */
   toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+    const spare = this.data.length - this.length;
+    const out =
+      spare * 8 <= this.data.length
+        ? this.data.subarray(0, this.length)
+        : this.data.slice(0, this.length);
+    this.data = new Int32Array(0);
+    this.length = 0;
+    return out;
   }
 }

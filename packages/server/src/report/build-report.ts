@@ -143,11 +143,15 @@ function datasetQuality(reference: Frame, current: Frame): DatasetQuality {
 
 /**
  * The sorted non-missing values of every numerical column compared, in both datasets,
- * sorted on both cores.
+ * sorted on both cores. Columns in `keepOrder` (the target, predictions and segments, which
+ * performance reads row by row) are sorted as copies; every other column is sorted in place,
+ * its buffer replaced by the sorted one, so a million-row file is not held twice. Nothing
+ * reads those columns in row order afterwards: the multivariate rows are sampled before.
  */
 async function sortedColumns(
   compared: Column[],
   currentByName: ReadonlyMap<string, Column>,
+  keepOrder: ReadonlySet<string>,
 ): Promise<Map<Column, Float64Array>> {
   const numeric: NumericColumn[] = [];
   for (const ref of compared) {
@@ -155,8 +159,14 @@ async function sortedColumns(
     if (ref.kind !== 'categorical') numeric.push(ref);
     if (cur.kind !== 'categorical') numeric.push(cur);
   }
-  const sorted = await sortAll(numeric.map((c) => c.values.slice()));
-  return new Map(numeric.map((c, i) => [c, withoutTrailingNaN(sorted[i])]));
+  const inPlace = (c: NumericColumn) => !keepOrder.has(c.name);
+  const sorted = await sortAll(numeric.map((c) => (inPlace(c) ? c.values : c.values.slice())));
+  return new Map(
+    numeric.map((c, i) => {
+      if (inPlace(c)) c.values = sorted[i];
+      return [c, withoutTrailingNaN(sorted[i])];
+    }),
+  );
 }
 
 /**
@@ -192,8 +202,8 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   );
   const columns: ColumnReport[] = [];
   const inputs: { index: number; input: DriftInput }[] = [];
-  const sorted = await sortedColumns(compared, currentByName);
-  // Multivariate drift fits its models (in a worker on large files) while the columns are done.
+  // Multivariate drift samples its rows now, before the columns are sorted in place, and fits
+  // its models (in a worker on large files) while the columns are done.
   const numericFeatures = compared
     .filter((c) => c.kind === 'numerical' && roleOf(c.name, options) === 'feature')
     .map((c) => c.name);
@@ -201,6 +211,8 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     options.multivariate === false
       ? Promise.resolve(undefined)
       : multivariateDrift(reference, current, numericFeatures, options.seed ?? 0);
+  const keepOrder = new Set(mappedColumns(options).map((m) => m.name));
+  const sorted = await sortedColumns(compared, currentByName, keepOrder);
   for (const ref of compared) {
     const cur = currentByName.get(ref.name) as Column;
     const refSorted = sorted.get(ref);

@@ -14,7 +14,8 @@ const WORKER = new URL('./sort-worker.js', import.meta.url);
 /**
  * Sort every array ascending (as `Float64Array.prototype.sort`, by `sortNumbers`), returning the sorted arrays
  * in the same order. Arrays sent to the worker are transferred: the returned array replaces
- * the one passed in, which must not be used afterwards. Each array must own its buffer.
+ * the one passed in, which must not be used afterwards. An array may be a view of a larger
+ * buffer; the whole buffer travels, so no two arrays may share one.
  *
  * @example
  * const [a, b] = await sortAll([Float64Array.of(2, 1), Float64Array.of(5, 3)]); // [1, 2], [3, 5]
