@@ -9,13 +9,27 @@ describe('growable arrays', () => {
       f.push(k / 2);
       i.push(-k);
     }
+    expect(f.get(17)).toBe(8.5);
     const fa = f.toArray();
     const ia = i.toArray();
     expect(fa.length).toBe(5000);
     expect(ia.length).toBe(5000);
+    // 8192 slots for 5000 values is more than an eighth spare: copied to the exact length.
     expect(fa.buffer.byteLength).toBe(5000 * 8);
     expect(fa[4999]).toBe(2499.5);
     expect(ia[1234]).toBe(-1234);
-    expect(f.get(17)).toBe(8.5);
+  });
+
+  it('hand over a reserved block without copying when little of it is spare', () => {
+    const f = new GrowableFloat64Array();
+    f.push(1);
+    f.reserve(1000);
+    for (let k = 1; k < 950; k++) f.push(k);
+    const fa = f.toArray();
+    expect(fa.length).toBe(950);
+    expect(fa.buffer.byteLength).toBe(1000 * 8);
+    expect(fa[0]).toBe(1);
+    expect(fa[949]).toBe(949);
+    expect(f.length).toBe(0);
   });
 });
