@@ -126,12 +126,17 @@ export class ColumnBuilder {
    * caller already knows it (the CSV tokenizer reads plain decimals), NaN otherwise.
    */
   pushField(bytes: Buffer, start: number, end: number, parsed = Number.NaN): void {
+    // The common case alone, small enough for the engine to inline into the reader's loop.
+    if (this.state === 'numerical' && !Number.isNaN(parsed)) {
+      this.values!.push(parsed);
+      return;
+    }
+    this.pushFieldBytes(bytes, start, end);
+  }
+
+  private pushFieldBytes(bytes: Buffer, start: number, end: number): void {
     const state = this.state;
     if (state === 'numerical') {
-      if (!Number.isNaN(parsed)) {
-        this.values!.push(parsed);
-        return;
-      }
       const x = parseNumberBytes(bytes, start, end);
       if (!Number.isNaN(x)) {
         this.values!.push(x);

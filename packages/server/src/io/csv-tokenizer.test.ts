@@ -149,3 +149,64 @@ describe('CsvTokenizer numbers', () => {
       expect(Object.is(got[k], Number(cell)), cell).toBe(true);
   });
 });
+
+describe('CsvTokenizer direct rows', () => {
+  /** Rows as [line, fields], the header by the record path and the rest by whichever path. */
+  let directRows = 0;
+  function rows(chunks: Buffer[], direct: boolean): Rec[] {
+    const out: Rec[] = [];
+    let current: string[] = [];
+    const width = 3;
+    const sinks = Array.from({ length: width }, (_, k) => ({
+      pushField(bytes: Buffer, start: number, end: number, parsed: number) {
+        const text = bytes.toString('utf8', start, end);
+        const plain = /^-?(\d+\.?\d*|\.\d+)$/.test(text);
+        expect(Number.isNaN(parsed), text).toBe(!plain);
+        current[k] = text;
+      },
+    }));
+    const t: CsvTokenizer = new CsvTokenizer('t.csv', ',', (record, line) => {
+      if (out.length === 0 && direct) {
+        t.directRows(sinks, (fields, rowLine) => {
+          out.push([rowLine, current.slice(0, fields)]);
+          current = [];
+          directRows++;
+        });
+      }
+      out.push([line, record.texts()]);
+    });
+    for (const c of chunks) t.write(c);
+    t.end();
+    return out;
+  }
+
+  const text = 'a,b,c\r\n1,-2.5,x\r\n\r\n3,"q\nq",y\n4,5,6\n\n7,8\r9,10,z\n"11",12,13\n14,15,16';
+
+  it('gives the rows and lines of the record path, however the bytes are split', () => {
+    const bytes = Buffer.from(text);
+    const expected = rows([bytes], false);
+    expect(expected.map(([line]) => line)).toEqual([1, 2, 4, 6, 8, 9, 10, 11]);
+    directRows = 0;
+    expect(rows([bytes], true)).toEqual(expected);
+    // Every row of a quote-free complete line went the direct way: 1, 4-5-6, 7-8, 9-10.
+    expect(directRows).toBe(4);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const got = rows([bytes.subarray(0, cut), bytes.subarray(cut)], true);
+      expect(got, `cut at byte ${cut}`).toEqual(expected);
+    }
+  });
+
+  it('hands a ragged row to onRow with its field count and line', () => {
+    const seen: [number, number][] = [];
+    const t: CsvTokenizer = new CsvTokenizer('t.csv', ',', () => {
+      t.directRows([null, null], (fields, line) => seen.push([fields, line]));
+    });
+    t.write(Buffer.from('a,b\n1,2\n3\n\n4,5,6\n'));
+    t.end();
+    expect(seen).toEqual([
+      [2, 2],
+      [1, 3],
+      [3, 5],
+    ]);
+  });
+});

@@ -8,6 +8,7 @@
  * spans several).
  */
 import { createReadStream } from 'node:fs';
+import type { ColumnBuilder } from './column-builder.js';
 import { type CsvRecord, CsvTokenizer } from './csv-tokenizer.js';
 import { detectDelimiter, firstLineEnd } from './detect-delimiter.js';
 import { countDuplicateRows } from './duplicate-rows.js';
@@ -40,24 +41,29 @@ export async function readCsv(
   let header: string[] | undefined;
   let planned: PlannedColumn[] = [];
   let rowCount = 0;
+  let tokenizer: CsvTokenizer | undefined;
+  const onRow = (fields: number, line: number): void => {
+    const width = (header as string[]).length;
+    if (fields !== width) {
+      const count = `${fields} field${fields === 1 ? '' : 's'}`;
+      throw new ReadError(path, 'ragged_row', `row has ${count}, the header has ${width}`, {
+        line,
+      });
+    }
+    rowCount++;
+  };
   const onRecord = (record: CsvRecord, line: number): void => {
     if (header === undefined) {
       header = record.texts();
       checkColumnNames(path, header, line);
       planned = planColumns(path, header, options);
+      // Rows of quote-free lines go from the bytes straight to the builders.
+      const sinks: (ColumnBuilder | null)[] = header.map(() => null);
+      for (const p of planned) sinks[p.index] = p.builder;
+      tokenizer?.directRows(sinks, onRow);
       return;
     }
-    if (record.count !== header.length) {
-      const fields = `${record.count} field${record.count === 1 ? '' : 's'}`;
-      throw new ReadError(
-        path,
-        'ragged_row',
-        `row has ${fields}, the header has ${header.length}`,
-        {
-          line,
-        },
-      );
-    }
+    if (record.count !== header.length) onRow(record.count, line);
     const { bytes, starts, ends, numbers, quoted } = record;
     for (let k = 0; k < planned.length; k++) {
       const { index, builder } = planned[k];
@@ -65,12 +71,17 @@ export async function readCsv(
       if (text === undefined) builder.pushField(bytes, starts[index], ends[index], numbers[index]);
       else builder.pushText(text);
     }
-    rowCount++;
+    onRow(record.count, line);
   };
 
   const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  let tokenizer: CsvTokenizer | undefined;
   let head: Buffer[] = [];
+  // The tokenizer for the file's delimiter, fed the chunks held back so far.
+  const start = (): void => {
+    const delimiter = options.delimiter ?? detectDelimiter(Buffer.concat(head));
+    tokenizer = new CsvTokenizer(path, delimiter, onRecord);
+    for (const c of head) tokenizer.write(c);
+  };
   let headBytes = 0;
   let bytesRead = 0;
   let reserved = false;
@@ -83,7 +94,7 @@ export async function readCsv(
       headBytes += chunk.length;
       const headText = head.length === 1 ? chunk : Buffer.concat(head);
       if (headBytes < HEAD_LIMIT && firstLineEnd(headText) === -1) continue;
-      tokenizer = startTokenizer(path, options, head, onRecord);
+      start();
       head = [];
     } else {
       tokenizer.write(chunk);
@@ -96,8 +107,8 @@ export async function readCsv(
       for (const p of planned) p.builder.reserve(rows);
     }
   }
-  tokenizer ??= startTokenizer(path, options, head, onRecord);
-  tokenizer.end();
+  if (tokenizer === undefined) start();
+  (tokenizer as unknown as CsvTokenizer).end();
   if (header === undefined) {
     throw new ReadError(path, 'no_header', 'no header row: the file holds only blank lines');
   }
@@ -109,17 +120,4 @@ export async function readCsv(
     columns,
     duplicateRows: countDuplicateRows(columns, rowCount),
   };
-}
-
-/** A tokenizer for the file's delimiter, fed the chunks read so far. */
-function startTokenizer(
-  path: string,
-  options: ReadOptions,
-  head: Buffer[],
-  onRecord: (record: CsvRecord, line: number) => void,
-): CsvTokenizer {
-  const delimiter = options.delimiter ?? detectDelimiter(Buffer.concat(head));
-  const tokenizer = new CsvTokenizer(path, delimiter, onRecord);
-  for (const chunk of head) tokenizer.write(chunk);
-  return tokenizer;
 }
