@@ -19,7 +19,7 @@ export function compiledWorkerExists(entry: URL): boolean {
  * uncaught error in the worker rejects.
  *
  * @example
- * const sorted = await runWorker<Float64Array[]>(new URL('./report/sort-worker.js', import.meta.url), arrays, buffers);
+ * const result = await runWorker<{ result: unknown }>(new URL('./report/multivariate-worker.js', import.meta.url), job);
  */
 export function runWorker<T>(
   entry: URL,

@@ -25,6 +25,11 @@ export interface NumericColumn extends CellCounts {
   kind: 'numerical' | 'datetime';
   /** One value per row; NaN where the cell was missing or invalid. */
   values: Float64Array;
+  /**
+   * Set once the values are sorted ascending in place (NaN last) for a report
+   * (`prepareFrame`): they are then no longer in row order.
+   */
+  sorted?: boolean;
 }
 
 /** A categorical column, dictionary-encoded. */
@@ -52,6 +57,18 @@ export interface Frame {
   columns: Column[];
   /** Rows that repeat an earlier row exactly (every cell equal). */
   duplicateRows: number;
+  /** Rows sampled before the columns were sorted (`prepareFrame`), for multivariate drift. */
+  rowSample?: RowSample;
+}
+
+/** Candidate rows of a frame, in a seeded random order, with their numerical values. */
+export interface RowSample {
+  /** Row numbers in the file, in the random order they were drawn. */
+  rows: Int32Array;
+  /** The numerical columns sampled, in frame order. */
+  columns: string[];
+  /** Row-major: `values[r * columns.length + j]` is column j of sampled row r (NaN: missing). */
+  values: Float64Array;
 }
 
 /**

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csv, tempDir } from '../../test/support/temp-files.js';
 import type { NumericColumn } from './frame.js';
+import { prepareFrame } from './prepare-frame.js';
 import { readFrame } from './read-frame.js';
 
 const DIST = new URL('../../dist/io/read-frame-pair.js', import.meta.url);
@@ -73,5 +74,23 @@ describe('readFramePair', () => {
     const e2 = await readFramePair(ragged, cur, {}, BIG).catch((e) => e);
     expect(e2).toBeInstanceOf(ReadError);
     expect(e2.message).toMatch(/ragged\.csv:3: /);
+  });
+
+  it('prepares each file where it is read as prepareFrame does, the current with seed + 1', async () => {
+    const prepare = { keepOrder: ['id'], sampleRows: 100, seed: 5 };
+    const [a, b] = await readFramePair(ref, cur, { prepare }, BIG);
+    const seqRef = await readFrame(ref, {});
+    prepareFrame(seqRef, prepare);
+    const seqCur = await readFrame(cur, {
+      schema: new Map(seqRef.columns.map((c) => [c.name, c.kind])),
+    });
+    prepareFrame(seqCur, { ...prepare, seed: 6 });
+    expect(a).toEqual(seqRef);
+    expect(b).toEqual(seqCur);
+    const x = b.columns.find((c) => c.name === 'x') as NumericColumn;
+    expect(x.sorted).toBe(true);
+    expect((b.columns.find((c) => c.name === 'id') as NumericColumn).sorted).toBeUndefined();
+    expect(b.rowSample?.rows.length).toBe(100);
+    expect(a.rowSample?.rows).not.toEqual(b.rowSample?.rows);
   });
 });

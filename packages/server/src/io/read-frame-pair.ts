@@ -12,6 +12,7 @@
 import { Worker } from 'node:worker_threads';
 import { compiledWorkerExists } from '../compiled-worker.js';
 import type { Frame } from './frame.js';
+import { type PrepareOptions, prepareFrame } from './prepare-frame.js';
 import { ReadError, type ReadErrorCode } from './read-error.js';
 import { readFrame } from './read-frame.js';
 import type { ReadOptions } from './read-options.js';
@@ -23,8 +24,12 @@ export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 const WORKER = new URL('./read-worker.js', import.meta.url);
 
 /** Read a file in a worker thread; `stop()` ends the worker early (the other read failed). */
-function inWorker(path: string, options: ReadOptions): { frame: Promise<Frame>; stop(): void } {
-  const worker = new Worker(WORKER, { workerData: { path, options } });
+function inWorker(
+  path: string,
+  options: ReadOptions,
+  prepare: PrepareOptions | undefined,
+): { frame: Promise<Frame>; stop(): void } {
+  const worker = new Worker(WORKER, { workerData: { path, options, prepare } });
   const frame = new Promise<Frame>((resolve, reject) => {
     worker.once('message', (message) => {
       if (message.frame) resolve(message.frame as Frame);
@@ -66,10 +71,22 @@ export async function readFramePair(
   currentPath: string,
   options: Omit<ReadOptions, 'schema' | 'onProgress'> & {
     onProgress?: (file: 0 | 1, read: number, total: number) => void;
+    /**
+     * Prepare each frame for a report where it was read (`prepareFrame`); the current file's
+     * rows are drawn with `seed + 1`.
+     */
+    prepare?: PrepareOptions;
   },
   totalBytes: number,
 ): Promise<[Frame, Frame]> {
-  const { onProgress, ...common } = options;
+  const { onProgress, prepare, ...common } = options;
+  // The current file's sample is drawn with the next seed, so the two files' draws differ.
+  const currentPrepare = prepare && { ...prepare, seed: prepare.seed + 1 };
+  const read = async (path: string, o: ReadOptions, p = prepare) => {
+    const frame = await readFrame(path, o);
+    if (p) prepareFrame(frame, p);
+    return frame;
+  };
   const { kinds: given, ...rest } = common;
   const refOptions: ReadOptions = { ...common };
   if (onProgress) refOptions.onProgress = (r, t) => onProgress(0, r, t);
@@ -83,17 +100,17 @@ export async function readFramePair(
     return o;
   };
   if (totalBytes < PARALLEL_MIN_BYTES || !canUseWorker()) {
-    const reference = await readFrame(referencePath, refOptions);
-    return [reference, await readFrame(currentPath, withSchema(reference))];
+    const reference = await read(referencePath, refOptions);
+    return [reference, await read(currentPath, withSchema(reference), currentPrepare)];
   }
   // The worker holds no progress callback (functions do not cross threads): the bar follows
   // the reference, read here at the same pace. The user's kind overrides go as a schema,
   // which, unlike `kinds`, does not insist that every column it names is in the file.
   const currentOptions: ReadOptions = { ...rest, schema: new Map(Object.entries(given ?? {})) };
-  const job = inWorker(currentPath, currentOptions);
+  const job = inWorker(currentPath, currentOptions, currentPrepare);
   let reference: Frame;
   try {
-    reference = await readFrame(referencePath, refOptions);
+    reference = await read(referencePath, refOptions);
   } catch (error) {
     job.stop();
     throw error;
@@ -102,5 +119,5 @@ export async function readFramePair(
   const kinds = new Map(reference.columns.map((c) => [c.name, c.kind]));
   const agree = current.columns.every((c) => !kinds.has(c.name) || kinds.get(c.name) === c.kind);
   if (agree) return [reference, current];
-  return [reference, await readFrame(currentPath, withSchema(reference))];
+  return [reference, await read(currentPath, withSchema(reference), currentPrepare)];
 }

@@ -5,7 +5,7 @@
  */
 
 import { fileSize } from '../io/file-size.js';
-import type { Column, ColumnKind, Frame, NumericColumn } from '../io/frame.js';
+import type { Column, ColumnKind, Frame } from '../io/frame.js';
 import { readFramePair } from '../io/read-frame-pair.js';
 import { categoryCounts, currentQuality, referenceQuality } from './column-quality.js';
 import { categoricalHistogram, describeColumn, numericHistogram } from './column-summary.js';
@@ -14,11 +14,10 @@ import { type ColumnDriftOptions, driftOfColumns } from './drift/column-drift.js
 import { datasetDrift } from './drift/dataset-drift.js';
 import type { CorrectionMethod, DriftInput, DriftPreset } from './drift/drift-input.js';
 import { ReportInputError } from './errors.js';
-import { multivariateDrift } from './multivariate.js';
+import { multivariateDrift, SAMPLE_CANDIDATES } from './multivariate.js';
 import { type PredictionMapping, performanceReport } from './performance.js';
 import { presentSorted, withoutTrailingNaN } from './present-values.js';
 import type { ColumnReport, ColumnRole, DatasetQuality, Report } from './report-types.js';
-import { sortAll } from './sort-all.js';
 import { TEND_VERSION } from './version.js';
 
 /** What to compare and how: the flags and config of `tend report`. */
@@ -142,31 +141,22 @@ function datasetQuality(reference: Frame, current: Frame): DatasetQuality {
 }
 
 /**
- * The sorted non-missing values of every numerical column compared, in both datasets,
- * sorted on both cores. Columns in `keepOrder` (the target, predictions and segments, which
- * performance reads row by row) are sorted as copies; every other column is sorted in place,
- * its buffer replaced by the sorted one, so a million-row file is not held twice. Nothing
- * reads those columns in row order afterwards: the multivariate rows are sampled before.
+ * The sorted non-missing values of every numerical column compared, in both datasets: most
+ * were sorted in place as their file was read (`prepareFrame`); the few kept in row order
+ * (target, predictions, segments) are sorted as copies here.
  */
-async function sortedColumns(
+function sortedColumns(
   compared: Column[],
   currentByName: ReadonlyMap<string, Column>,
-  keepOrder: ReadonlySet<string>,
-): Promise<Map<Column, Float64Array>> {
-  const numeric: NumericColumn[] = [];
+): Map<Column, Float64Array> {
+  const out = new Map<Column, Float64Array>();
   for (const ref of compared) {
-    const cur = currentByName.get(ref.name) as Column;
-    if (ref.kind !== 'categorical') numeric.push(ref);
-    if (cur.kind !== 'categorical') numeric.push(cur);
+    for (const c of [ref, currentByName.get(ref.name) as Column]) {
+      if (c.kind === 'categorical') continue;
+      out.set(c, c.sorted ? withoutTrailingNaN(c.values) : presentSorted(c));
+    }
   }
-  const inPlace = (c: NumericColumn) => !keepOrder.has(c.name);
-  const sorted = await sortAll(numeric.map((c) => (inPlace(c) ? c.values : c.values.slice())));
-  return new Map(
-    numeric.map((c, i) => {
-      if (inPlace(c)) c.values = sorted[i];
-      return [c, withoutTrailingNaN(sorted[i])];
-    }),
-  );
+  return out;
 }
 
 /**
@@ -186,6 +176,12 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     {
       kinds,
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+      // Sample rows for multivariate drift, then sort the columns, where each file is read.
+      prepare: {
+        keepOrder: mappedColumns(options).map((m) => m.name),
+        sampleRows: options.multivariate === false ? 0 : SAMPLE_CANDIDATES,
+        seed: options.seed ?? 0,
+      },
       onProgress: (half, read, total) =>
         options.onProgress?.((half + (total === 0 ? 1 : read / total)) / 2),
     },
@@ -202,8 +198,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   );
   const columns: ColumnReport[] = [];
   const inputs: { index: number; input: DriftInput }[] = [];
-  // Multivariate drift samples its rows now, before the columns are sorted in place, and fits
-  // its models (in a worker on large files) while the columns are done.
+  // Multivariate drift fits its models (in a worker on large files) while the columns are done.
   const numericFeatures = compared
     .filter((c) => c.kind === 'numerical' && roleOf(c.name, options) === 'feature')
     .map((c) => c.name);
@@ -211,8 +206,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     options.multivariate === false
       ? Promise.resolve(undefined)
       : multivariateDrift(reference, current, numericFeatures, options.seed ?? 0);
-  const keepOrder = new Set(mappedColumns(options).map((m) => m.name));
-  const sorted = await sortedColumns(compared, currentByName, keepOrder);
+  const sorted = sortedColumns(compared, currentByName);
   for (const ref of compared) {
     const cur = currentByName.get(ref.name) as Column;
     const refSorted = sorted.get(ref);

@@ -2,11 +2,12 @@
  * Multivariate drift of the numerical features: a domain classifier (can a model tell
  * current rows from reference rows?) and PCA reconstruction error (do current rows still lie
  * where the reference's main directions of variation predict?). Rows with a missing value in
- * any of these columns are left out; each side is subsampled (seeded) to keep this fast.
+ * any of these columns are left out; each side is subsampled (seeded, by `prepareFrame` as the
+ * file is read) to keep this fast.
  */
-import { createRng, domainClassifierAuc, pca, reconstructionErrors } from '@tend/core';
+import { domainClassifierAuc, pca, reconstructionErrors } from '@tend/core';
 import { compiledWorkerExists, runWorker } from '../compiled-worker.js';
-import type { Frame, NumericColumn } from '../io/frame.js';
+import type { Frame, RowSample } from '../io/frame.js';
 import type { MultivariateDrift } from './report-types.js';
 
 /** AUC at or above which the domain classifier calls drift (0.5: indistinguishable). */
@@ -20,41 +21,34 @@ const SIGMAS = 3;
  * error at 10 000 rows a side is about 0.004), and the logistic fits stay fast.
  */
 const MAX_ROWS = 10000;
+/**
+ * Candidate rows each file samples before its columns are sorted (`prepareFrame`): four per
+ * row used, so a file with a quarter of its rows incomplete still fills the sample.
+ */
+export const SAMPLE_CANDIDATES = 4 * MAX_ROWS;
 /** Rows of both files from which the fitting moves to a worker thread. */
 const PARALLEL_MIN_ROWS = 100_000;
 const WORKER = new URL('./multivariate-worker.js', import.meta.url);
 
 /**
- * Complete rows of the named numerical columns, a seeded sample of at most `max`, row-major
- * in one buffer.
+ * Complete rows of the named numerical columns from a frame's row sample: the first `max`
+ * candidates (in their random order) with a value in every named column, back in file order,
+ * row-major in one buffer. A random subset of all rows, filtered to complete ones, is a random
+ * subset of the complete rows.
  */
-function completeRows(frame: Frame, names: string[], max: number, seed: number): Float64Array {
-  const columns = names.map((n) => frame.columns.find((c) => c.name === n) as NumericColumn);
-  // A row is complete when no column has NaN in it: mark the incomplete ones column by column.
-  const incomplete = new Uint8Array(frame.rowCount);
-  for (const { values, missing, invalid } of columns) {
-    if (missing + invalid === 0) continue;
-    for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) incomplete[i] = 1;
+function completeRows(sample: RowSample, names: string[], max: number): Float64Array {
+  const width = sample.columns.length;
+  const at = names.map((n) => sample.columns.indexOf(n));
+  const kept: number[] = [];
+  for (let r = 0; r < sample.rows.length && kept.length < max; r++) {
+    if (at.every((j) => j >= 0 && !Number.isNaN(sample.values[r * width + j]))) kept.push(r);
   }
-  const keep: number[] = [];
-  for (let i = 0; i < frame.rowCount; i++) if (incomplete[i] === 0) keep.push(i);
-  if (keep.length > max) {
-    // Partial Fisher–Yates: a uniform sample of `max` rows, then back in file order.
-    const rng = createRng(seed);
-    for (let i = 0; i < max; i++) {
-      const j = i + rng.nextInt(keep.length - i);
-      [keep[i], keep[j]] = [keep[j], keep[i]];
-    }
-    keep.length = max;
-    keep.sort((a, b) => a - b);
-  }
-  // One buffer, row after row: it crosses to a worker thread as a single transfer.
-  const p = columns.length;
-  const data = new Float64Array(keep.length * p);
-  for (let j = 0; j < p; j++) {
-    const values = columns[j].values;
-    for (let r = 0; r < keep.length; r++) data[r * p + j] = values[keep[r]];
-  }
+  kept.sort((a, b) => sample.rows[a] - sample.rows[b]);
+  const p = names.length;
+  const data = new Float64Array(kept.length * p);
+  kept.forEach((r, k) => {
+    for (let j = 0; j < p; j++) data[k * p + j] = sample.values[r * width + at[j]];
+  });
   return data;
 }
 
@@ -77,10 +71,10 @@ export async function multivariateDrift(
   names: string[],
   seed: number,
 ): Promise<MultivariateDrift | undefined> {
-  if (names.length < 2) return undefined;
+  if (names.length < 2 || !reference.rowSample || !current.rowSample) return undefined;
   const job: MultivariateJob = {
-    reference: completeRows(reference, names, MAX_ROWS, seed),
-    current: completeRows(current, names, MAX_ROWS, seed + 1),
+    reference: completeRows(reference.rowSample, names, MAX_ROWS),
+    current: completeRows(current.rowSample, names, MAX_ROWS),
     columns: names.length,
     seed,
   };
