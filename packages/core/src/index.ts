@@ -20,4 +20,4 @@ export * from './sketches/index.js';
 export { sortNumbers } from './sort-numbers.js';
 export * from './special/index.js';
 export * from './stattests/index.js';
-export type { NumericInput } from './validate.js';
+export { checkedSorted, type NumericInput } from './validate.js';

@@ -2,10 +2,9 @@
  * Anderson–Darling k-sample test, as `scipy.stats.anderson_ksamp` (SciPy 1.10.1).
  */
 
-import { ascending } from '../arrays.js';
 import { TendInputError } from '../errors.js';
 import { sortNumbers } from '../sort-numbers.js';
-import { type NumericInput, toSample } from '../validate.js';
+import { type NumericInput, toSortedSample } from '../validate.js';
 
 /** Options of {@link andersonKsamp}. */
 export interface AndersonKsampOptions {
@@ -70,7 +69,7 @@ export function andersonKsamp(
   const sorted: Float64Array[] = [];
   let total = 0;
   for (let i = 0; i < k; i++) {
-    const s = ascending(toSample(FN, `samples[${i}]`, samples[i]));
+    const s = toSortedSample(FN, `samples[${i}]`, samples[i]);
     sorted.push(s);
     total += s.length;
   }

@@ -2,12 +2,11 @@
  * Two-sample Cramér–von Mises test, as `scipy.stats.cramervonmises_2samp` (SciPy 1.10.1).
  */
 
-import { ascending } from '../arrays.js';
 import { TendInputError } from '../errors.js';
 import { lcm } from '../integers.js';
 import { kv } from '../special/bessel-k.js';
 import { gammaln } from '../special/gamma.js';
-import { checkChoice, type NumericInput, toSample } from '../validate.js';
+import { checkChoice, type NumericInput, toSortedSample } from '../validate.js';
 
 /** Options of {@link cramerVonMises2samp}. */
 export interface CramerVonMises2sampOptions {
@@ -53,8 +52,8 @@ export function cramerVonMises2samp(
 ): CramerVonMises2sampResult {
   let method = options.method ?? 'auto';
   checkChoice(FN, 'method', method, METHODS);
-  const x = ascending(toSample(FN, 'reference', reference, { minLength: 2 }));
-  const y = ascending(toSample(FN, 'current', current, { minLength: 2 }));
+  const x = toSortedSample(FN, 'reference', reference, { minLength: 2 });
+  const y = toSortedSample(FN, 'current', current, { minLength: 2 });
   const nx = x.length;
   const ny = y.length;
   if (method === 'auto') method = Math.max(nx, ny) > MAX_AUTO_EXACT ? 'asymptotic' : 'exact';

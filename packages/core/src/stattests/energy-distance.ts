@@ -1,8 +1,4 @@
-/**
- * Energy distance between two samples, as `scipy.stats.energy_distance` (unweighted).
- */
-import { ascending } from '../arrays.js';
-import { type NumericInput, toSample } from '../validate.js';
+import { type NumericInput, toSortedSample } from '../validate.js';
 import { cdfIntegral } from './wasserstein-distance.js';
 
 /**
@@ -16,7 +12,7 @@ import { cdfIntegral } from './wasserstein-distance.js';
  */
 export function energyDistance(u: NumericInput, v: NumericInput): number {
   const fn = 'energyDistance';
-  const a = ascending(toSample(fn, 'u', u));
-  const b = ascending(toSample(fn, 'v', v));
+  const a = toSortedSample(fn, 'u', u);
+  const b = toSortedSample(fn, 'v', v);
   return Math.SQRT2 * Math.sqrt(cdfIntegral(a, b, 2));
 }

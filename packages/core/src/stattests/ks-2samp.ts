@@ -1,11 +1,7 @@
-/**
- * Two-sample Kolmogorov–Smirnov test, as `scipy.stats.ks_2samp` (SciPy 1.10.1).
- */
-import { ascending } from '../arrays.js';
 import { ks2sampExact } from '../distributions/ks-2samp-exact.js';
 import { kstwo } from '../distributions/kstwo.js';
 import { gcd, roundHalfEven } from '../integers.js';
-import { checkChoice, type NumericInput, toSample } from '../validate.js';
+import { checkChoice, type NumericInput, toSortedSample } from '../validate.js';
 
 /** Alternative hypotheses of the two-sample tests. */
 export type Alternative = 'two-sided' | 'less' | 'greater';
@@ -62,8 +58,8 @@ export function ks2samp(
   let method = options.method ?? 'auto';
   checkChoice(FN, 'alternative', alternative, ALTERNATIVES);
   checkChoice(FN, 'method', method, METHODS);
-  const x = ascending(toSample(FN, 'reference', reference));
-  const y = ascending(toSample(FN, 'current', current));
+  const x = toSortedSample(FN, 'reference', reference);
+  const y = toSortedSample(FN, 'current', current);
   const n1 = x.length;
   const n2 = y.length;
 

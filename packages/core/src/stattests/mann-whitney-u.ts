@@ -3,10 +3,9 @@
  * (SciPy 1.10.1).
  */
 
-import { ascending } from '../arrays.js';
 import { normal } from '../distributions/normal.js';
 import { TendInputError } from '../errors.js';
-import { checkChoice, type NumericInput, toSample } from '../validate.js';
+import { checkChoice, type NumericInput, toSortedSample } from '../validate.js';
 import type { Alternative } from './ks-2samp.js';
 import { mergedRankSum } from './ranks.js';
 
@@ -64,8 +63,8 @@ export function mannWhitneyU(
   if (typeof useContinuity !== 'boolean') {
     throw new TendInputError(FN, 'useContinuity', 'invalid_option', 'must be true or false');
   }
-  const xs = ascending(toSample(FN, 'x', x));
-  const ys = ascending(toSample(FN, 'y', y));
+  const xs = toSortedSample(FN, 'x', x);
+  const ys = toSortedSample(FN, 'y', y);
   const n1 = xs.length;
   const n2 = ys.length;
   const { rankSumX, tieTerm } = mergedRankSum(xs, ys);

@@ -1,9 +1,4 @@
-/**
- * First Wasserstein distance between two samples, as `scipy.stats.wasserstein_distance`
- * (unweighted), and Evidently's normed variant used for drift.
- */
-import { ascending } from '../arrays.js';
-import { type NumericInput, toSample } from '../validate.js';
+import { type NumericInput, toSortedSample } from '../validate.js';
 
 /**
  * ∫ |F_u(t) − F_v(t)|^p dt (p = 1 or 2) between the empirical CDFs of two ascending samples,
@@ -41,8 +36,8 @@ export function cdfIntegral(uSorted: Float64Array, vSorted: Float64Array, p: 1 |
  */
 export function wassersteinDistance(u: NumericInput, v: NumericInput): number {
   const fn = 'wassersteinDistance';
-  const a = ascending(toSample(fn, 'u', u));
-  const b = ascending(toSample(fn, 'v', v));
+  const a = toSortedSample(fn, 'u', u);
+  const b = toSortedSample(fn, 'v', v);
   return cdfIntegral(a, b, 1);
 }
 
@@ -58,8 +53,8 @@ export function wassersteinDistance(u: NumericInput, v: NumericInput): number {
  */
 export function wassersteinDistanceNormed(reference: NumericInput, current: NumericInput): number {
   const fn = 'wassersteinDistanceNormed';
-  const a = toSample(fn, 'reference', reference);
-  const b = ascending(toSample(fn, 'current', current));
+  const a = toSortedSample(fn, 'reference', reference);
+  const b = toSortedSample(fn, 'current', current);
   const n = a.length;
   let mean = 0;
   for (let i = 0; i < n; i++) mean += a[i];
@@ -70,5 +65,5 @@ export function wassersteinDistanceNormed(reference: NumericInput, current: Nume
     ss += d * d;
   }
   const norm = Math.max(Math.sqrt(ss / n), 0.001);
-  return cdfIntegral(ascending(a), b, 1) / norm;
+  return cdfIntegral(a, b, 1) / norm;
 }
