@@ -189,22 +189,35 @@ const checkedSortedArrays = new WeakSet<Float64Array>();
  */
 export function checkedSorted(values: Float64Array): Float64Array {
   const fn = 'checkedSorted';
-  for (let i = 0; i < values.length; i++) {
+  const i = firstNotAscendingFinite(values);
+  if (i >= 0) {
     const v = values[i];
     if (!Number.isFinite(v)) {
       throw new TendInputError(fn, 'values', 'not_finite', `[${i}] is ${v}; values must be finite`);
     }
-    if (i > 0 && !(values[i - 1] <= v)) {
-      throw new TendInputError(
-        fn,
-        'values',
-        'invalid_state',
-        `[${i}] is below [${i - 1}]; values must be ascending`,
-      );
-    }
+    throw new TendInputError(
+      fn,
+      'values',
+      'invalid_state',
+      `[${i}] is below [${i - 1}]; values must be ascending`,
+    );
   }
   checkedSortedArrays.add(values);
   return values;
+}
+
+/**
+ * The first index whose value is not finite or is below the one before, or −1. A loop of its
+ * own: with the error paths beside it, V8 once optimised the loop ten times slower.
+ */
+function firstNotAscendingFinite(values: Float64Array): number {
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!(v >= previous) || !Number.isFinite(v)) return i;
+    previous = v;
+  }
+  return -1;
 }
 
 /**

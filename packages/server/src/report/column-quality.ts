@@ -62,7 +62,11 @@ export function categoryCounts(column: CategoricalColumn): Float64Array {
   const known = countsOf.get(column);
   if (known && known.length === column.dictionary.length) return known;
   const counts = new Float64Array(column.dictionary.length);
-  for (const code of column.codes) if (code >= 0) counts[code]++;
+  const codes = column.codes;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    if (code >= 0) counts[code]++;
+  }
   countsOf.set(column, counts);
   return counts;
 }

@@ -24,10 +24,15 @@ const CHART_BINS = 20;
 export function describeNumbers(sorted: Float64Array): ColumnSummary {
   const n = sorted.length;
   if (n === 0) return { count: 0 };
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += (sorted[i] - mean) / (i + 1);
+  // Two passes, as numpy's mean and var: the sum, then squares about the mean.
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += sorted[i];
+  const mean = sum / n;
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (sorted[i] - mean) ** 2;
+  for (let i = 0; i < n; i++) {
+    const d = sorted[i] - mean;
+    ss += d * d;
+  }
   return {
     count: n,
     mean,
