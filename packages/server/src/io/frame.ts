@@ -5,6 +5,8 @@
  * million rows of 25 columns stay a few hundred megabytes at most and never exist as text.
  */
 
+import type { SortedStats } from './sorted-stats.js';
+
 /** How a column is treated: numbers, categories, or timestamps (kept as epoch milliseconds). */
 export type ColumnKind = 'numerical' | 'categorical' | 'datetime';
 
@@ -30,6 +32,8 @@ export interface NumericColumn extends CellCounts {
    * (`prepareFrame`): they are then no longer in row order.
    */
   sorted?: boolean;
+  /** Statistics of the sorted non-missing values, computed with the sorting. */
+  stats?: SortedStats;
 }
 
 /** A categorical column, dictionary-encoded. */

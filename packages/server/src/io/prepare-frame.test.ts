@@ -55,5 +55,7 @@ describe('prepareFrame', () => {
     expect(Array.from(y.values)).toEqual([10, 20, 30, 40, 50, 60]);
     expect(Array.from(keep.values)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(keep.sorted).toBeUndefined();
+    expect(x.stats).toMatchObject({ count: 5, mean: 3, min: 1, max: 5, distinct: 5 });
+    expect(keep.stats).toBeUndefined();
   });
 });

@@ -11,6 +11,8 @@
  */
 import { createRng, sortNumbers } from '@tend/core';
 import type { Frame, NumericColumn } from './frame.js';
+import { withoutTrailingNaN } from './present-values.js';
+import { sortedStats } from './sorted-stats.js';
 
 /** What to prepare. */
 export interface PrepareOptions {
@@ -46,7 +48,7 @@ export function drawRows(rowCount: number, count: number, seed: number): Int32Ar
 
 /**
  * Sample rows, then sort the numerical columns not in `keepOrder` in place, marking them
- * `sorted`, and keep the sample as `frame.rowSample` (empty when `sampleRows` is 0).
+ * `sorted` and describing them (`stats`), and keep the sample as `frame.rowSample` (empty when `sampleRows` is 0).
  *
  * @example
  * prepareFrame(frame, { keepOrder: ['label'], sampleRows: 40000, seed: 0 }); frame.rowSample?.rows.length; // 40000
@@ -65,6 +67,7 @@ export function prepareFrame(frame: Frame, options: PrepareOptions): void {
     if (column.kind === 'categorical' || keep.has(column.name) || column.sorted) continue;
     sortNumbers(column.values);
     column.sorted = true;
+    column.stats = sortedStats(withoutTrailingNaN(column.values));
   }
   frame.rowSample = { rows, columns: numeric.map((c) => c.name), values };
 }

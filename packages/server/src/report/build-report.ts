@@ -7,6 +7,7 @@
 import { checkedSorted } from '@tend/core';
 import { fileSize } from '../io/file-size.js';
 import type { Column, ColumnKind, Frame } from '../io/frame.js';
+import { presentSorted, withoutTrailingNaN } from '../io/present-values.js';
 import { readFramePair } from '../io/read-frame-pair.js';
 import { categoryCounts, currentQuality, referenceQuality } from './column-quality.js';
 import { categoricalHistogram, describeColumn, numericHistogram } from './column-summary.js';
@@ -17,7 +18,6 @@ import type { CorrectionMethod, DriftInput, DriftPreset } from './drift/drift-in
 import { ReportInputError } from './errors.js';
 import { multivariateDrift, SAMPLE_CANDIDATES } from './multivariate.js';
 import { type PredictionMapping, performanceReport } from './performance.js';
-import { presentSorted, withoutTrailingNaN } from './present-values.js';
 import type { ColumnReport, ColumnRole, DatasetQuality, Report } from './report-types.js';
 import { TEND_VERSION } from './version.js';
 

@@ -3,31 +3,14 @@
  * range, categories the reference never had, and how close to constant the column is.
  */
 import type { CategoricalColumn, Column } from '../io/frame.js';
-import { presentSorted } from './present-values.js';
+import { presentSorted } from '../io/present-values.js';
+import { sortedStats } from '../io/sorted-stats.js';
 import type { ColumnQuality } from './report-types.js';
 
 /** Share of the non-missing values above which a column counts as near-constant. */
 export const NEAR_CONSTANT_SHARE = 0.95;
 /** How many new categories a report lists by name. */
 const LISTED_NEW_CATEGORIES = 20;
-
-/** Distinct values and the longest run of equal values in sorted numbers, in one pass. */
-function spreadOfSorted(sorted: Float64Array): { distinct: number; mostFrequentShare: number } {
-  if (sorted.length === 0) return { distinct: 0, mostFrequentShare: 0 };
-  let distinct = 1;
-  let run = 1;
-  let top = 1;
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i] === sorted[i - 1]) {
-      run++;
-      if (run > top) top = run;
-    } else {
-      distinct++;
-      run = 1;
-    }
-  }
-  return { distinct, mostFrequentShare: top / sorted.length };
-}
 
 /**
  * Distinct non-missing values and the most frequent one's share of them (numerical columns
@@ -37,7 +20,11 @@ function spread(
   column: Column,
   sorted?: Float64Array,
 ): { distinct: number; mostFrequentShare: number } {
-  if (column.kind !== 'categorical') return spreadOfSorted(sorted ?? presentSorted(column));
+  if (column.kind !== 'categorical') {
+    const { distinct, mostFrequentShare } =
+      column.stats ?? sortedStats(sorted ?? presentSorted(column));
+    return { distinct, mostFrequentShare };
+  }
   let present = 0;
   let top = 0;
   let distinct = 0;

@@ -1,12 +1,12 @@
 /**
- * Summary statistics of a column (pandas' `describe`: count, mean, std with ddof 1, min,
- * quartiles by linear interpolation, max; the most frequent categories) and the binned counts
+ * Summary statistics of a column (pandas' `describe`, `sorted-stats.ts`; the most frequent
+ * categories) and the binned counts
  * the HTML page draws, reference and current in the same bins.
  */
-import { quantileSorted } from '@tend/core';
 import type { CategoricalColumn, Column } from '../io/frame.js';
+import { presentSorted } from '../io/present-values.js';
+import { type SortedStats, sortedStats } from '../io/sorted-stats.js';
 import { categoryCounts } from './column-quality.js';
-import { presentSorted } from './present-values.js';
 import type { ColumnHistogram, ColumnSummary } from './report-types.js';
 
 /** Categories a summary lists and a chart draws before folding the rest into "other". */
@@ -22,27 +22,14 @@ const CHART_BINS = 20;
  * describeNumbers(Float64Array.of(1, 2, 3, 4)).median; // 2.5
  */
 export function describeNumbers(sorted: Float64Array): ColumnSummary {
-  const n = sorted.length;
-  if (n === 0) return { count: 0 };
-  // Two passes, as numpy's mean and var: the sum, then squares about the mean.
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i];
-  const mean = sum / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) {
-    const d = sorted[i] - mean;
-    ss += d * d;
-  }
-  return {
-    count: n,
-    mean,
-    std: n > 1 ? Math.sqrt(ss / (n - 1)) : Number.NaN,
-    min: sorted[0],
-    q25: quantileSorted(sorted, 0.25),
-    median: quantileSorted(sorted, 0.5),
-    q75: quantileSorted(sorted, 0.75),
-    max: sorted[n - 1],
-  };
+  return summaryOf(sortedStats(sorted));
+}
+
+/** The `describe` part of sorted statistics. */
+function summaryOf(stats: SortedStats): ColumnSummary {
+  const { count, mean, std, min, q25, median, q75, max } = stats;
+  if (count === 0) return { count };
+  return { count, mean, std, min, q25, median, q75, max } as ColumnSummary;
 }
 
 /**
@@ -156,5 +143,5 @@ export function categoricalHistogram(
  */
 export function describeColumn(column: Column, sorted?: Float64Array): ColumnSummary {
   if (column.kind === 'categorical') return describeCategories(column);
-  return describeNumbers(sorted ?? presentSorted(column));
+  return summaryOf(column.stats ?? sortedStats(sorted ?? presentSorted(column)));
 }

@@ -1,6 +1,6 @@
 /** The non-missing values of a numerical column, sorted: the form every per-column step works on. */
 import { sortNumbers } from '@tend/core';
-import type { NumericColumn } from '../io/frame.js';
+import type { NumericColumn } from './frame.js';
 
 /**
  * The part of an ascending-sorted array before its NaNs (a typed array's `sort` puts NaN
