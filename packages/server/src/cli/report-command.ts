@@ -11,7 +11,6 @@ import { buildReport, type ReportOptions } from '../report/build-report.js';
 import { parseCondition } from '../report/conditions.js';
 import { DriftConfigError } from '../report/drift/drift-input.js';
 import { ReportInputError } from '../report/errors.js';
-import { renderHtml } from '../report/html/render-html.js';
 import { renderJson } from '../report/render-json.js';
 import { renderTerminal } from '../report/render-terminal.js';
 import { loadConfig, type ReportConfig } from './config-file.js';
@@ -214,7 +213,11 @@ export async function runReport(
     const report = await buildReport(options);
     bar?.done();
     if (json) writeOutput(json, renderJson(report));
-    if (html) writeOutput(html, renderHtml(report));
+    if (html) {
+      // Loaded only when a page is written: it is a third of the command's start-up.
+      const { renderHtml } = await import('../report/html/render-html.js');
+      writeOutput(html, renderHtml(report));
+    }
     if (!flags.quiet) io.stdout.write(renderTerminal(report));
     const failed = report.conditions?.results.filter((r) => !r.passed) ?? [];
     if (flags.quiet) {

@@ -14,7 +14,6 @@ import { readCsv } from './read-csv.js';
 import { ReadError } from './read-error.js';
 import { readNdjson } from './read-ndjson.js';
 import type { FileFormat, ReadOptions } from './read-options.js';
-import { readParquet } from './read-parquet.js';
 
 export type { FileFormat, ReadOptions } from './read-options.js';
 
@@ -95,7 +94,11 @@ export async function readFrame(path: string, options: ReadOptions = {}): Promis
     throw new ReadError(path, 'unreadable', `cannot be read (${code ?? String(error)})`);
   }
   if (size === 0) throw new ReadError(path, 'empty', 'the file is empty');
-  if (format === 'parquet') return readParquet(path, options, size);
+  if (format === 'parquet') {
+    // Loaded on demand: the Parquet reader and its codecs cost every other run 0.2 s to load.
+    const { readParquet } = await import('./read-parquet.js');
+    return readParquet(path, options, size);
+  }
   if (format === 'ndjson') return readNdjson(path, options, size);
   const tsv = extname(path).toLowerCase() === '.tsv';
   const csvOptions =

@@ -18,9 +18,10 @@ const PCA_VARIANCE = 0.65;
 const SIGMAS = 3;
 /**
  * Rows per side fed to the multivariate methods: enough to see an AUC of 0.55 (its standard
- * error at 10 000 rows a side is about 0.004), and the logistic fits stay fast.
+ * error under no drift at 5 000 rows a side is about 0.006, so 0.55 is eight of them away),
+ * and the five logistic fits take a fraction of a second.
  */
-const MAX_ROWS = 10000;
+const MAX_ROWS = 5000;
 /**
  * Candidate rows each file samples before its columns are sorted (`prepareFrame`): four per
  * row used, so a file with a quarter of its rows incomplete still fills the sample.
