@@ -17,7 +17,7 @@ export * from './metrics/index.js';
 export * from './multivariate/index.js';
 export { createRng, type Rng, rngFromState } from './random/xoshiro128.js';
 export * from './sketches/index.js';
-export { sortNumbers } from './sort-numbers.js';
+export { sortInts, sortNumbers } from './sort-numbers.js';
 export * from './special/index.js';
 export * from './stattests/index.js';
 export { checkedSorted, type NumericInput } from './validate.js';

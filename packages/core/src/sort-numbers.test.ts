@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from './random/xoshiro128.js';
-import { sortNumbers } from './sort-numbers.js';
+import { sortInts, sortNumbers } from './sort-numbers.js';
 
 /** Bit-for-bit equality, so −0 and +0 and NaN positions count. */
 function sameBits(a: Float64Array, b: Float64Array): boolean {
@@ -48,5 +48,19 @@ describe('sortNumbers', () => {
       Float64Array.from({ length: n }, (_, i) => (i % 2 ? Infinity : -i)),
       'infinities',
     );
+  });
+});
+
+describe('sortInts', () => {
+  const rng = createRng(5);
+  it('gives exactly what Int32Array.prototype.sort gives, counting or not', () => {
+    for (const span of [10, 1000, 100000, 2 ** 31]) {
+      const values = Int32Array.from({ length: 20000 }, () =>
+        Math.floor((rng.next() - 0.5) * span),
+      );
+      const expected = values.slice().sort();
+      expect(Array.from(sortInts(values.slice())), `span ${span}`).toEqual(Array.from(expected));
+    }
+    expect(Array.from(sortInts(Int32Array.of(3, -1, 2)))).toEqual([-1, 2, 3]);
   });
 });

@@ -22,7 +22,8 @@ import {
   parseNumberText,
 } from './cell-text.js';
 import type { CategoricalColumn, Column, ColumnKind, NumericColumn } from './frame.js';
-import { GrowableFloat64Array, GrowableInt32Array } from './growable-array.js';
+import { GrowableInt32Array } from './growable-array.js';
+import { NumberStore } from './number-store.js';
 
 /**
  * A copy of `text` that shares no memory with the string it was sliced from. V8 makes a
@@ -45,7 +46,7 @@ type BuildState = ColumnKind | 'empty';
  */
 export class ColumnBuilder {
   private state: BuildState;
-  private values: GrowableFloat64Array | null = new GrowableFloat64Array();
+  private values: NumberStore | null;
   private codes: GrowableInt32Array | null = null;
   private readonly lookup = new Map<string, number>();
   private readonly dictionary: string[] = [];
@@ -54,12 +55,17 @@ export class ColumnBuilder {
   private missing = 0;
   private invalid = 0;
 
-  /** `kind` fixes the column's kind; without it the kind is inferred. */
+  /**
+   * `kind` fixes the column's kind; without it the kind is inferred. `compact` keeps numbers
+   * as scaled integers while they allow it (`NumberStore`).
+   */
   constructor(
     readonly name: string,
     private readonly kind?: ColumnKind,
+    compact = false,
   ) {
     this.state = kind ?? 'empty';
+    this.values = new NumberStore(compact);
     if (kind === 'categorical') {
       this.values = null;
       this.codes = new GrowableInt32Array();
@@ -230,7 +236,7 @@ export class ColumnBuilder {
       return column;
     }
     const kind = this.state === 'datetime' ? 'datetime' : 'numerical';
-    const column: NumericColumn = { name, kind, values: this.values.toArray(), missing, invalid };
+    const column: NumericColumn = { name, kind, ...this.values.finish(), missing, invalid };
     return column;
   }
 

@@ -11,6 +11,7 @@
  * decides which rows are compared.
  */
 import type { Column } from './frame.js';
+import type { ScaledNumbers } from './number-store.js';
 
 /** One murmur3 mixing round of word `w` into hash `h`. */
 function mix(h: number, w: number, c1: number, c2: number): number {
@@ -35,6 +36,10 @@ function sameRow(columns: readonly Column[], a: number, b: number): boolean {
   for (const column of columns) {
     if (column.kind === 'categorical') {
       if (column.codes[a] !== column.codes[b]) return false;
+    } else if (column.values === undefined) {
+      // Scaled integers: equal integers, equal values (MISSING_INT for every missing one).
+      const ints = (column.scaled as ScaledNumbers).ints;
+      if (ints[a] !== ints[b]) return false;
     } else {
       const x = column.values[a];
       const y = column.values[b];
@@ -48,9 +53,11 @@ function sameRow(columns: readonly Column[], a: number, b: number): boolean {
 function rowHashes(columns: readonly Column[], rowCount: number): Int32Array {
   const h = new Int32Array(rowCount).fill(0x9747b28c);
   for (const column of columns) {
-    if (column.kind === 'categorical') {
-      const codes = column.codes;
-      for (let i = 0; i < rowCount; i++) h[i] = mix(h[i], codes[i], 0xcc9e2d51, 0x1b873593);
+    if (column.kind === 'categorical' || column.values === undefined) {
+      // Category codes, or scaled integers (`NumberStore`): one word per cell.
+      const words =
+        column.kind === 'categorical' ? column.codes : (column.scaled as ScaledNumbers).ints;
+      for (let i = 0; i < rowCount; i++) h[i] = mix(h[i], words[i], 0xcc9e2d51, 0x1b873593);
     } else {
       const values = column.values;
       // The two 32-bit halves of each double, read in place.

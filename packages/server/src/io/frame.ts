@@ -5,6 +5,7 @@
  * million rows of 25 columns stay a few hundred megabytes at most and never exist as text.
  */
 
+import { type ScaledNumbers, scaledToFloats } from './number-store.js';
 import type { SortedStats } from './sorted-stats.js';
 
 /** How a column is treated: numbers, categories, or timestamps (kept as epoch milliseconds). */
@@ -25,8 +26,13 @@ export interface CellCounts {
 export interface NumericColumn extends CellCounts {
   name: string;
   kind: 'numerical' | 'datetime';
-  /** One value per row; NaN where the cell was missing or invalid. */
-  values: Float64Array;
+  /**
+   * One value per row; NaN where the cell was missing or invalid. Absent when the values are
+   * kept `scaled` instead (read with `compact`); `numbersOf` gives them either way.
+   */
+  values?: Float64Array;
+  /** The values as scaled integers (`NumberStore`), when read with `compact` and they allow it. */
+  scaled?: ScaledNumbers;
   /**
    * Set once the values are sorted ascending in place (NaN last) for a report
    * (`prepareFrame`): they are then no longer in row order.
@@ -73,6 +79,18 @@ export interface RowSample {
   columns: string[];
   /** Row-major: `values[r * columns.length + j]` is column j of sampled row r (NaN: missing). */
   values: Float64Array;
+}
+
+/**
+ * A numerical column's values as doubles in one array (NaN where missing): its `values`, or
+ * the doubles its scaled integers stand for (a new array).
+ *
+ * @example
+ * numbersOf(column)[0]; // 31
+ */
+export function numbersOf(column: NumericColumn): Float64Array {
+  if (column.values) return column.values;
+  return scaledToFloats(column.scaled as ScaledNumbers);
 }
 
 /**

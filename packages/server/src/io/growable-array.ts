@@ -74,6 +74,21 @@ export class GrowableInt32Array {
     this.data[this.length++] = value;
   }
 
+  /** The value at `index` (no bounds check beyond the typed array's). */
+  get(index: number): number {
+    return this.data[index];
+  }
+
+  /** Replace the value at `index` (< length). */
+  set(index: number, value: number): void {
+    this.data[index] = value;
+  }
+
+  /** Values it holds room for. */
+  get capacity(): number {
+    return this.data.length;
+  }
+
   /** Make room for `capacity` values in all, so pushes up to it never copy. */
   reserve(capacity: number): void {
     if (capacity <= this.data.length) return;

@@ -9,8 +9,9 @@
  * sample (candidate rows in a seeded random order, with the values of every numerical column),
  * and the columns named in `keepOrder` (target, predictions, segments) stay as they are.
  */
-import { createRng, sortNumbers } from '@tend/core';
-import type { Frame, NumericColumn } from './frame.js';
+import { createRng, sortInts, sortNumbers } from '@tend/core';
+import { type Frame, type NumericColumn, numbersOf } from './frame.js';
+import { MISSING_INT, type ScaledNumbers } from './number-store.js';
 import { withoutTrailingNaN } from './present-values.js';
 import { sortedStats } from './sorted-stats.js';
 
@@ -59,15 +60,67 @@ export function prepareFrame(frame: Frame, options: PrepareOptions): void {
   const p = numeric.length;
   const values = new Float64Array(rows.length * p);
   for (let j = 0; j < p; j++) {
-    const column = numeric[j].values;
-    for (let r = 0; r < rows.length; r++) values[r * p + j] = column[rows[r]];
-  }
-  const keep = new Set(options.keepOrder);
-  for (const column of frame.columns) {
-    if (column.kind === 'categorical' || keep.has(column.name) || column.sorted) continue;
-    sortNumbers(column.values);
-    column.sorted = true;
-    column.stats = sortedStats(withoutTrailingNaN(column.values));
+    const column = numeric[j];
+    for (let r = 0; r < rows.length; r++) values[r * p + j] = valueAt(column, rows[r]);
   }
   frame.rowSample = { rows, columns: numeric.map((c) => c.name), values };
+  const keep = new Set(options.keepOrder);
+  for (const column of frame.columns) {
+    if (column.kind === 'categorical' || column.sorted) continue;
+    if (keep.has(column.name)) {
+      // Read row by row later, as doubles.
+      if (!column.values) {
+        column.values = numbersOf(column);
+        delete column.scaled;
+      }
+      continue;
+    }
+    column.sorted = true;
+    if (column.values) {
+      sortNumbers(column.values);
+      column.stats = sortedStats(withoutTrailingNaN(column.values));
+    } else {
+      const scaled = column.scaled as ScaledNumbers;
+      sortScaled(scaled.ints);
+      column.stats = sortedStats(presentSortedOf(column));
+    }
+  }
+}
+
+/** Row `row` of a numerical column (NaN when missing), whether kept as doubles or scaled. */
+function valueAt(column: NumericColumn, row: number): number {
+  if (column.values) return column.values[row];
+  const { ints, places } = column.scaled as ScaledNumbers;
+  const k = ints[row];
+  return k === MISSING_INT ? Number.NaN : k / 10 ** places;
+}
+
+/** Sort scaled integers with the missing markers first, the values after them ascending. */
+function sortScaled(ints: Int32Array): void {
+  let missing = 0;
+  for (let i = 0; i < ints.length; i++) {
+    if (ints[i] === MISSING_INT) {
+      ints[i] = ints[missing];
+      ints[missing++] = MISSING_INT;
+    }
+  }
+  sortInts(ints.subarray(missing));
+}
+
+/**
+ * The sorted non-missing values of a column `prepareFrame` sorted, as doubles: the column's
+ * own array (no copy) when kept as doubles, a new array from sorted scaled integers.
+ *
+ * @example
+ * presentSortedOf(column).length; // rows − missing − invalid
+ */
+export function presentSortedOf(column: NumericColumn): Float64Array {
+  if (column.values) return withoutTrailingNaN(column.values);
+  const { ints, places } = column.scaled as ScaledNumbers;
+  let start = 0;
+  while (start < ints.length && ints[start] === MISSING_INT) start++;
+  const power = 10 ** places;
+  const out = new Float64Array(ints.length - start);
+  for (let i = start; i < ints.length; i++) out[i - start] = ints[i] / power;
+  return out;
 }

@@ -1,6 +1,6 @@
 /** The non-missing values of a numerical column, sorted: the form every per-column step works on. */
 import { sortNumbers } from '@tend/core';
-import type { NumericColumn } from './frame.js';
+import { type NumericColumn, numbersOf } from './frame.js';
 
 /**
  * The part of an ascending-sorted array before its NaNs (a typed array's `sort` puts NaN
@@ -27,5 +27,6 @@ export function withoutTrailingNaN(sorted: Float64Array): Float64Array {
  * presentSorted({ values: Float64Array.of(3, NaN, 1) } as NumericColumn); // Float64Array [1, 3]
  */
 export function presentSorted(column: NumericColumn): Float64Array {
-  return withoutTrailingNaN(sortNumbers(column.values.slice()));
+  const values = column.values ? column.values.slice() : numbersOf(column);
+  return withoutTrailingNaN(sortNumbers(values));
 }

@@ -22,6 +22,11 @@ export interface ReadOptions {
   delimiter?: string;
   /** Read only these columns (others are skipped and cost no memory). Each must exist. */
   columns?: string[];
+  /**
+   * Keep numerical columns as scaled integers when their values allow it (`NumberStore`):
+   * half the memory; the columns then carry `scaled` instead of `values`.
+   */
+  compact?: boolean;
   /** Called as the file is read, with bytes read so far and the file's size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
@@ -93,7 +98,7 @@ export function planColumns(
     const kind = Object.hasOwn(kinds, name)
       ? kinds[name]
       : (options.schema?.get(name) ?? fixedKind?.(index));
-    planned.push({ index, builder: new ColumnBuilder(name, kind) });
+    planned.push({ index, builder: new ColumnBuilder(name, kind, options.compact) });
   });
   return planned;
 }

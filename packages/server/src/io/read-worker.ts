@@ -18,7 +18,7 @@ try {
   const frame = await readFrame(path, options);
   if (prepare) prepareFrame(frame, prepare);
   const buffers = frame.columns.map((c) =>
-    c.kind === 'categorical' ? c.codes.buffer : c.values.buffer,
+    c.kind === 'categorical' ? c.codes.buffer : (c.values ?? c.scaled!.ints).buffer,
   );
   if (frame.rowSample) buffers.push(frame.rowSample.rows.buffer, frame.rowSample.values.buffer);
   parentPort?.postMessage({ frame }, buffers as ArrayBuffer[]);

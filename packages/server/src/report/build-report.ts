@@ -6,13 +6,20 @@
 
 import { checkedSorted } from '@tend/core';
 import { fileSize } from '../io/file-size.js';
-import type { Column, ColumnKind, Frame } from '../io/frame.js';
-import { presentSorted, withoutTrailingNaN } from '../io/present-values.js';
+import { type Column, type ColumnKind, type Frame, numbersOf } from '../io/frame.js';
+import { presentSortedOf } from '../io/prepare-frame.js';
+import { presentSorted } from '../io/present-values.js';
 import { readFramePair } from '../io/read-frame-pair.js';
 import { categoryCounts, currentQuality, referenceQuality } from './column-quality.js';
 import { categoricalHistogram, describeColumn, numericHistogram } from './column-summary.js';
 import { type Condition, evaluateConditions } from './conditions.js';
-import { type ColumnDriftOptions, driftOfColumns } from './drift/column-drift.js';
+import {
+  type ColumnDriftOptions,
+  checkDriftOptions,
+  decideColumnDrift,
+  type MeasuredDrift,
+  measureColumnDrift,
+} from './drift/column-drift.js';
 import { datasetDrift } from './drift/dataset-drift.js';
 import type { CorrectionMethod, DriftInput, DriftPreset } from './drift/drift-input.js';
 import { ReportInputError } from './errors.js';
@@ -143,22 +150,13 @@ function datasetQuality(reference: Frame, current: Frame): DatasetQuality {
 }
 
 /**
- * The sorted non-missing values of every numerical column compared, in both datasets: most
- * were sorted in place as their file was read (`prepareFrame`); the few kept in row order
- * (target, predictions, segments) are sorted as copies here.
+ * The sorted non-missing values of a numerical column: most were sorted in place as their
+ * file was read (`prepareFrame`); the few kept in row order (target, predictions, segments)
+ * are sorted as copies here. Undefined for a categorical column.
  */
-function sortedColumns(
-  compared: Column[],
-  currentByName: ReadonlyMap<string, Column>,
-): Map<Column, Float64Array> {
-  const out = new Map<Column, Float64Array>();
-  for (const ref of compared) {
-    for (const c of [ref, currentByName.get(ref.name) as Column]) {
-      if (c.kind === 'categorical') continue;
-      out.set(c, c.sorted ? withoutTrailingNaN(c.values) : presentSorted(c));
-    }
-  }
-  return out;
+function sortedOf(column: Column): Float64Array | undefined {
+  if (column.kind === 'categorical') return undefined;
+  return column.sorted ? presentSortedOf(column) : presentSorted(column);
 }
 
 /**
@@ -177,6 +175,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     options.current,
     {
       kinds,
+      compact: true,
       ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
       // Sample rows for multivariate drift, then sort the columns, where each file is read.
       prepare: {
@@ -198,8 +197,6 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const compared = reference.columns.filter(
     (c) => !ignored.has(c.name) && !skip.has(c.name) && currentByName.has(c.name),
   );
-  const columns: ColumnReport[] = [];
-  const inputs: { index: number; input: DriftInput }[] = [];
   // Multivariate drift fits its models (in a worker on large files) while the columns are done.
   const numericFeatures = compared
     .filter((c) => c.kind === 'numerical' && roleOf(c.name, options) === 'feature')
@@ -208,11 +205,20 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     options.multivariate === false
       ? Promise.resolve(undefined)
       : multivariateDrift(reference, current, numericFeatures, options.seed ?? 0);
-  const sorted = sortedColumns(compared, currentByName);
+
+  const driftOptions: ColumnDriftOptions = { preset };
+  if (options.stattest) driftOptions.stattest = options.stattest;
+  if (options.threshold !== undefined) driftOptions.threshold = options.threshold;
+  if (options.correction) driftOptions.correction = options.correction;
+  checkDriftOptions(driftOptions);
+  // One column at a time: its sorted values (a new array for a compact column) serve its
+  // quality, summary, chart and test, then go, so a report never holds every column twice.
+  const columns: ColumnReport[] = [];
+  const measured: (MeasuredDrift | undefined)[] = [];
   for (const ref of compared) {
     const cur = currentByName.get(ref.name) as Column;
-    const refSorted = sorted.get(ref);
-    const curSorted = sorted.get(cur);
+    const refSorted = sortedOf(ref);
+    const curSorted = sortedOf(cur);
     const report: ColumnReport = {
       name: ref.name,
       kind: ref.kind,
@@ -232,47 +238,33 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     } else if (refSorted && curSorted) {
       report.histogram = numericHistogram(refSorted, curSorted);
     }
-    if (ref.kind !== 'datetime') {
-      inputs.push({
-        index: columns.length,
-        input: {
-          name: ref.name,
-          kind: ref.kind,
-          reference: driftData(ref, refSorted),
-          current: driftData(cur, curSorted),
-        },
-      });
-    }
+    const input: DriftInput | undefined =
+      ref.kind === 'datetime'
+        ? undefined
+        : {
+            name: ref.name,
+            kind: ref.kind,
+            reference: driftData(ref, refSorted),
+            current: driftData(cur, curSorted),
+          };
+    measured.push(input && measureColumnDrift(input, driftOptions));
     columns.push(report);
   }
 
   // Features are corrected together; prediction and target are judged on their own.
-  const driftOptions: ColumnDriftOptions = { preset };
-  if (options.stattest) driftOptions.stattest = options.stattest;
-  if (options.threshold !== undefined) driftOptions.threshold = options.threshold;
-  if (options.correction) driftOptions.correction = options.correction;
-  const features = inputs.filter(
-    (x) => columns[x.index].role === 'feature' || columns[x.index].role === 'segment',
-  );
-  const featureDrift = driftOfColumns(
-    features.map((x) => x.input),
-    driftOptions,
-  );
-  features.forEach((x, k) => {
-    const d = featureDrift[k];
-    if (d) columns[x.index].drift = d;
-  });
-  const others = inputs.filter(
-    (x) => columns[x.index].role === 'target' || columns[x.index].role === 'prediction',
-  );
-  const otherDrift = driftOfColumns(
-    others.map((x) => x.input),
-    { ...driftOptions, correction: 'none' },
-  );
-  others.forEach((x, k) => {
-    const d = otherDrift[k];
-    if (d) columns[x.index].drift = d;
-  });
+  const decide = (roles: ColumnRole[], o: ColumnDriftOptions) => {
+    const at = columns.flatMap((c, i) => (roles.includes(c.role) ? [i] : []));
+    const decided = decideColumnDrift(
+      at.map((i) => measured[i]),
+      o,
+    );
+    at.forEach((i, k) => {
+      const d = decided[k];
+      if (d) columns[i].drift = d;
+    });
+  };
+  decide(['feature', 'segment'], driftOptions);
+  decide(['target', 'prediction'], { ...driftOptions, correction: 'none' });
 
   const featureColumns = columns.filter((c) => c.role === 'feature');
   const drift = datasetDrift(
@@ -350,7 +342,7 @@ export function resolvePrediction(
   const column = frame.columns.find((c) => c.name === prediction.columns[0]) as Column;
   if (column.kind !== 'numerical') return { kind: 'label', columns: prediction.columns };
   let fractional = false;
-  for (const v of column.values) {
+  for (const v of numbersOf(column)) {
     if (Number.isNaN(v)) continue;
     if (v < 0 || v > 1) return { kind: 'label', columns: prediction.columns };
     if (v > 0 && v < 1) fractional = true;

@@ -3,8 +3,8 @@
  * seeded bootstrap intervals, and fairness gaps across segments.
  */
 import { bootstrapCi, fairnessGaps, type Label } from '@tend/core';
-import type { Column, Frame } from '../io/frame.js';
-import { columnOf } from '../io/frame.js';
+import type { CategoricalColumn, Column, Frame, NumericColumn } from '../io/frame.js';
+import { columnOf, numbersOf } from '../io/frame.js';
 import { ReportInputError } from './errors.js';
 import {
   binaryLabelMetrics,
@@ -46,8 +46,17 @@ interface Rows {
 const CONFIDENCE = 0.95;
 const MAX_CLASSES = 50;
 
+/** A column whose numbers are at hand as doubles, row by row. */
+type RowColumn = CategoricalColumn | (NumericColumn & { values: Float64Array });
+
+/** The column with its numbers as doubles (made from scaled integers when needed). */
+function rowColumn(column: Column): RowColumn {
+  if (column.kind === 'categorical' || column.values) return column as RowColumn;
+  return { ...column, values: numbersOf(column) };
+}
+
 /** Cell of row i as a label (categories as their text, numbers as their shortest form). */
-function labelAt(column: Column, i: number): Label | undefined {
+function labelAt(column: RowColumn, i: number): Label | undefined {
   if (column.kind === 'categorical') {
     const code = column.codes[i];
     return code < 0 ? undefined : column.dictionary[code];
@@ -56,12 +65,12 @@ function labelAt(column: Column, i: number): Label | undefined {
   return Number.isNaN(v) ? undefined : String(v);
 }
 
-function need(frame: Frame, name: string, what: string): Column {
+function need(frame: Frame, name: string, what: string): RowColumn {
   const column = columnOf(frame, name);
   if (!column) {
     throw new ReportInputError(`${frame.source}: the ${what} column "${name}" is not in the file`);
   }
-  return column;
+  return rowColumn(column);
 }
 
 /**
@@ -73,10 +82,11 @@ function need(frame: Frame, name: string, what: string): Column {
  * inferTask(targetColumn, [scoreColumn], { kind: 'score', columns: ['p'] }); // 'binary'
  */
 export function inferTask(
-  target: Column,
+  targetColumn: Column,
   prediction: Column[],
   mapping: PredictionMapping,
 ): PerformanceReport['task'] {
+  const target = rowColumn(targetColumn);
   if (mapping.kind === 'probabilities') return prediction.length === 2 ? 'binary' : 'multiclass';
   if (target.kind === 'categorical') return classesOf(target).length > 2 ? 'multiclass' : 'binary';
   const distinct = new Set<number>();
@@ -89,7 +99,7 @@ export function inferTask(
   return distinct.size > 2 ? 'multiclass' : 'binary';
 }
 
-function classesOf(column: Column): string[] {
+function classesOf(column: RowColumn): string[] {
   const seen = new Set<string>();
   const rows = column.kind === 'categorical' ? column.codes.length : column.values.length;
   for (let i = 0; i < rows; i++) {

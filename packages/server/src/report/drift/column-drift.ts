@@ -194,6 +194,46 @@ function fmt(x: number): string {
     : String(Number(x.toPrecision(3)));
 }
 
+/** One column's test result before the decision across columns (`measureColumnDrift`). */
+export interface MeasuredDrift {
+  choice: TestChoice;
+  threshold: number;
+  isTest: boolean;
+  result: DriftTestResult;
+}
+
+/**
+ * Check the options shared by every column (throws a DriftConfigError naming the flag).
+ *
+ * @example
+ * checkDriftOptions({ preset: 'tend', threshold: 2 }); // throws: --threshold …
+ */
+export function checkDriftOptions(options: ColumnDriftOptions): void {
+  checkOptions(options);
+}
+
+/**
+ * Choose and run one column's test (undefined for a column that {@link skipReason} skips),
+ * so that a caller can test columns one at a time and let each column's data go; the
+ * decision, which corrects across columns, is {@link decideColumnDrift}.
+ *
+ * @example
+ * measureColumnDrift({ name: 'x', kind: 'numerical', reference: Float64Array.of(1, 2, 3, 4), current: Float64Array.of(5, 6, 7, 8) }, { preset: 'evidently' })?.choice.method; // 'ks'
+ */
+export function measureColumnDrift(
+  column: DriftInput,
+  options: ColumnDriftOptions,
+): MeasuredDrift | undefined {
+  checkInput(column);
+  // Choose first, so a wrong --stattest is refused even for a column that is then skipped.
+  const choice = choose(column, options);
+  if (skipReason(column) !== undefined) return undefined;
+  const isTest = driftTests.get(choice.method)!.decision === 'pValue';
+  const alpha = options.alpha ?? 0.05;
+  const threshold = options.threshold ?? (isTest ? alpha : choice.threshold);
+  return { choice, threshold, isTest, result: measure(column, choice, threshold, options.preset) };
+}
+
 /**
  * Test every column for drift and decide, in input order (undefined for a column that
  * {@link skipReason} skips). Under `evidently` a column drifts when its test says so on its
@@ -210,20 +250,26 @@ export function driftOfColumns(
   options: ColumnDriftOptions,
 ): (ColumnDrift | undefined)[] {
   checkOptions(options);
+  return decideColumnDrift(
+    columns.map((column) => measureColumnDrift(column, options)),
+    options,
+  );
+}
+
+/**
+ * Decide every measured column, in input order, correcting the p-values across them (the
+ * rules are {@link driftOfColumns}'s).
+ *
+ * @example
+ * decideColumnDrift([measureColumnDrift(input, options)], options)[0]?.drifted; // true
+ */
+export function decideColumnDrift(
+  measured: (MeasuredDrift | undefined)[],
+  options: ColumnDriftOptions,
+): (ColumnDrift | undefined)[] {
   const { preset } = options;
   const correction = options.correction ?? defaultCorrection(preset);
   const alpha = options.alpha ?? 0.05;
-  const measured = columns.map((column) => {
-    checkInput(column);
-    // Choose first, so a wrong --stattest is refused even for a column that is then skipped.
-    const choice = choose(column, options);
-    if (skipReason(column) !== undefined) return undefined;
-    const isTest = driftTests.get(choice.method)!.decision === 'pValue';
-    const threshold = options.threshold ?? (isTest ? alpha : choice.threshold);
-    return { choice, threshold, isTest, result: measure(column, choice, threshold, preset) };
-  });
-  // A p-value can be undefined (NaN: a t-test on two constant samples); such a column is
-  // reported as not drifted and left out of the correction, which needs numbers.
   const tested = measured.filter((m) => m?.isTest && !Number.isNaN(m.result.pValue)) as NonNullable<
     (typeof measured)[number]
   >[];
