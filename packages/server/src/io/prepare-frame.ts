@@ -65,6 +65,8 @@ export function prepareFrame(frame: Frame, options: PrepareOptions): void {
   }
   frame.rowSample = { rows, columns: numeric.map((c) => c.name), values };
   const keep = new Set(options.keepOrder);
+  // One buffer for the doubles of every scaled column described, rather than one each.
+  let scratch: Float64Array | undefined;
   for (const column of frame.columns) {
     if (column.kind === 'categorical' || column.sorted) continue;
     if (keep.has(column.name)) {
@@ -82,7 +84,8 @@ export function prepareFrame(frame: Frame, options: PrepareOptions): void {
     } else {
       const scaled = column.scaled as ScaledNumbers;
       sortScaled(scaled.ints);
-      column.stats = sortedStats(presentSortedOf(column));
+      scratch ??= new Float64Array(frame.rowCount);
+      column.stats = sortedStats(presentSortedOf(column, scratch));
     }
   }
 }
@@ -109,18 +112,20 @@ function sortScaled(ints: Int32Array): void {
 
 /**
  * The sorted non-missing values of a column `prepareFrame` sorted, as doubles: the column's
- * own array (no copy) when kept as doubles, a new array from sorted scaled integers.
+ * own array (no copy) when kept as doubles; from sorted scaled integers, a new array, or the
+ * start of `scratch` when given (which the next call with it overwrites).
  *
  * @example
  * presentSortedOf(column).length; // rows − missing − invalid
  */
-export function presentSortedOf(column: NumericColumn): Float64Array {
+export function presentSortedOf(column: NumericColumn, scratch?: Float64Array): Float64Array {
   if (column.values) return withoutTrailingNaN(column.values);
   const { ints, places } = column.scaled as ScaledNumbers;
   let start = 0;
   while (start < ints.length && ints[start] === MISSING_INT) start++;
   const power = 10 ** places;
-  const out = new Float64Array(ints.length - start);
+  const n = ints.length - start;
+  const out = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
   for (let i = start; i < ints.length; i++) out[i - start] = ints[i] / power;
   return out;
 }

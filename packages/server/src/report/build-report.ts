@@ -152,11 +152,12 @@ function datasetQuality(reference: Frame, current: Frame): DatasetQuality {
 /**
  * The sorted non-missing values of a numerical column: most were sorted in place as their
  * file was read (`prepareFrame`); the few kept in row order (target, predictions, segments)
- * are sorted as copies here. Undefined for a categorical column.
+ * are sorted as copies here. Undefined for a categorical column. A compact column's doubles
+ * go into `scratch`, which the next column's overwrite.
  */
-function sortedOf(column: Column): Float64Array | undefined {
+function sortedOf(column: Column, scratch: Float64Array): Float64Array | undefined {
   if (column.kind === 'categorical') return undefined;
-  return column.sorted ? presentSortedOf(column) : presentSorted(column);
+  return column.sorted ? presentSortedOf(column, scratch) : presentSorted(column);
 }
 
 /**
@@ -215,10 +216,11 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   // quality, summary, chart and test, then go, so a report never holds every column twice.
   const columns: ColumnReport[] = [];
   const measured: (MeasuredDrift | undefined)[] = [];
+  const scratch = [new Float64Array(reference.rowCount), new Float64Array(current.rowCount)];
   for (const ref of compared) {
     const cur = currentByName.get(ref.name) as Column;
-    const refSorted = sortedOf(ref);
-    const curSorted = sortedOf(cur);
+    const refSorted = sortedOf(ref, scratch[0]);
+    const curSorted = sortedOf(cur, scratch[1]);
     const report: ColumnReport = {
       name: ref.name,
       kind: ref.kind,
