@@ -129,12 +129,20 @@ export class ColumnBuilder {
    * A cell as the UTF-8 bytes `bytes[start, end)` (an unquoted CSV field): the same as
    * `pushText` of their text, without making the string when the cell is a number of a
    * numerical column or a category already seen. `parsed` is the cell's number when the
-   * caller already knows it (the CSV tokenizer reads plain decimals), NaN otherwise.
+   * caller already knows it (the CSV tokenizer reads plain decimals), NaN otherwise, with
+   * `digits` and `places` (the decimal's digits as a signed integer and its places).
    */
-  pushField(bytes: Buffer, start: number, end: number, parsed = Number.NaN): void {
+  pushField(
+    bytes: Buffer,
+    start: number,
+    end: number,
+    parsed = Number.NaN,
+    digits = 0,
+    places = 0,
+  ): void {
     // The common case alone, small enough for the engine to inline into the reader's loop.
     if (this.state === 'numerical' && !Number.isNaN(parsed)) {
-      this.values!.push(parsed);
+      this.values!.pushDecimal(parsed, digits, places);
       return;
     }
     this.pushFieldBytes(bytes, start, end);

@@ -82,8 +82,18 @@ export type CsvRecordSink = (record: CsvRecord, line: number) => void;
 
 /** Where one column's fields go on the direct path (a `ColumnBuilder`). */
 export interface CsvFieldSink {
-  /** An unquoted field `bytes[start, end)`; `parsed` is its value when a plain decimal, else NaN. */
-  pushField(bytes: Buffer, start: number, end: number, parsed: number): void;
+  /**
+   * An unquoted field `bytes[start, end)`; `parsed` is its value when a plain decimal, else
+   * NaN, and then `digits` its digits as a signed integer and `places` its places.
+   */
+  pushField(
+    bytes: Buffer,
+    start: number,
+    end: number,
+    parsed: number,
+    digits: number,
+    places: number,
+  ): void;
 }
 
 /** Line breaks in bytes[from, to): LF, CRLF and a lone CR count one each. */
@@ -96,8 +106,11 @@ function countBreaks(bytes: Uint8Array, from: number, to: number): number {
   return breaks;
 }
 
-/** The number `scanField` read from its field: a plain decimal's value, else NaN. */
-const scanned = new Float64Array(1);
+/**
+ * What `scanField` read from its field: [0] a plain decimal's value, else NaN; [1] its digits
+ * as a signed integer and [2] its places after the point (when [0] is not NaN).
+ */
+const scanned = new Float64Array(3);
 
 /**
  * Find where the unquoted field starting at `i` ends (the index of the delimiter or line
@@ -139,8 +152,11 @@ function scanField(bytes: Uint8Array, i: number, n: number, d: number): number {
   }
   let number = Number.NaN;
   if (plain && digits > 0 && digits <= 15) {
-    const magnitude = dotAt < 0 ? mantissa : mantissa / POWERS_OF_TEN[digits - dotAt];
+    const places = dotAt < 0 ? 0 : digits - dotAt;
+    const magnitude = places === 0 ? mantissa : mantissa / POWERS_OF_TEN[places];
     number = negative ? -magnitude : magnitude;
+    scanned[1] = negative ? -mantissa : mantissa;
+    scanned[2] = places;
   }
   scanned[0] = number;
   return j;
@@ -229,7 +245,7 @@ export class CsvTokenizer {
         const j = scanField(bytes, i, end, d);
         if (k < width) {
           const sink = sinks[k];
-          if (sink !== null) sink.pushField(bytes, i, j, scanned[0]);
+          if (sink !== null) sink.pushField(bytes, i, j, scanned[0], scanned[1], scanned[2]);
         }
         k++;
         c = bytes[j];

@@ -40,6 +40,22 @@ describe('NumberStore', () => {
     expect('values' in out && same(out.values, values)).toBe(true);
   });
 
+  it('stores a decimal given as digits and places as push stores its value', () => {
+    const cells = ['1.5', '-0.25', '12.125', '7', '-0', '0.000000001', '2147483.647', '3000000000'];
+    const a = new NumberStore(true);
+    const b = new NumberStore(true);
+    for (const cell of cells) {
+      const x = Number(cell);
+      const dot = cell.indexOf('.');
+      const places = dot < 0 ? 0 : cell.length - dot - 1;
+      a.pushDecimal(x, Number(cell.replace('.', '')), places);
+      b.push(x);
+    }
+    const got = a.finish();
+    expect(got).toEqual(b.finish());
+    expect('values' in got && same(got.values, cells.map(Number))).toBe(true);
+  });
+
   it('keeps doubles from the start when not compact', () => {
     const s = new NumberStore(false);
     s.push(1.5);

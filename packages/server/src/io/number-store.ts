@@ -85,6 +85,23 @@ export class NumberStore {
     (this.floats as GrowableFloat64Array).push(x);
   }
 
+  /**
+   * Append a plain decimal `x` that the reader already split into `digits` (a signed integer)
+   * over 10^`places`: no multiplication back and forth to find its integer.
+   */
+  pushDecimal(x: number, digits: number, places: number): void {
+    const ints = this.ints;
+    if (ints !== null && places <= this.places) {
+      const k = digits * POWERS[this.places - places];
+      // An integer inside 32 bits is exact; −0 goes the general way (kept as a double).
+      if (k <= INT_MAX && k >= -INT_MAX && (k !== 0 || 1 / x > 0)) {
+        ints.push(k);
+        return;
+      }
+    }
+    this.push(x);
+  }
+
   /** The value at `index` (NaN when missing). */
   get(index: number): number {
     if (this.ints === null) return (this.floats as GrowableFloat64Array).get(index);
