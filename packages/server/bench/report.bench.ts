@@ -3,7 +3,8 @@
  * against `evidently_preset.py` (what Evidently's default data-drift preset computes, in
  * pandas + SciPy) on the same seeded CSVs, 1 000 000 rows × 25 columns each by default
  * (`--rows N` or TEND_BENCH_ROWS=N to change it). Both are measured the same way: wall
- * seconds from spawn to exit, and the peak resident set size. The target of issue #3 is
+ * seconds from spawn to exit, and the peak resident set size; each program runs three times
+ * (`--runs N` or TEND_BENCH_RUNS=N), taking turns, and the medians are reported. The target of issue #3 is
  * speedup ≥ 10 and memory_ratio ≤ 1/3. Without pandas or SciPy under /usr/bin/python3 the
  * Tend figures are still printed, with `pandas_scipy: "unavailable"`.
  */
@@ -27,6 +28,31 @@ function benchRows(): number {
   if (env === undefined || env === '') return 1_000_000;
   const n = intArg([`--rows=${env}`], 'rows');
   return n ?? 1_000_000;
+}
+
+/** Runs of each program (`--runs N` or TEND_BENCH_RUNS), interleaved; medians are reported. */
+function benchRuns(): number {
+  const fromArgs = intArg(process.argv.slice(2), 'runs');
+  const env = process.env.TEND_BENCH_RUNS;
+  const n = fromArgs ?? (env ? intArg([`--runs=${env}`], 'runs') : undefined) ?? 3;
+  if (n < 1) throw new RangeError('--runs must be at least 1');
+  return n;
+}
+
+/** The median of numbers (the mean of the middle two when even). */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Median wall, CPU and peak RSS of several runs of one program. */
+function medianOf(runs: Measured[]): { wallS: number; cpuS: number; peakRssMb: number } {
+  return {
+    wallS: median(runs.map((r) => r.wallS)),
+    cpuS: median(runs.map((r) => r.cpuS)),
+    peakRssMb: median(runs.map((r) => r.peakRssMb)),
+  };
 }
 
 function round(x: number, digits = 3): number {
@@ -89,9 +115,10 @@ export default async function bench(): Promise<Figures> {
   const data = generateReportData({ rows, seed: 1 });
   const out = mkdtempSync(join(tmpdir(), 'tend-bench-report-out-'));
   try {
-    process.stderr.write('  timing tend report …\n');
+    const runs = benchRuns();
     const jsonOut = join(out, 'report.json');
-    const tend = await measureProcess('node', [
+    const evJson = join(out, 'evidently.json');
+    const tendArgs = [
       TEND_BIN,
       'report',
       data.reference,
@@ -99,25 +126,9 @@ export default async function bench(): Promise<Figures> {
       '--json',
       jsonOut,
       '--quiet',
-    ]);
-    if (tend.exitCode !== 0) throw failed('tend report', tend);
-    const report = JSON.parse(readFileSync(jsonOut, 'utf8')) as {
-      dataset: { drift: { driftedColumns: string[] } };
-    };
-    const figures: Figures = {
-      rows: data.rows,
-      columns: data.columns,
-      data_reused: String(data.reused),
-      tend_report_wall_s: round(tend.wallS),
-      tend_report_cpu_s: round(tend.cpuS),
-      tend_report_peak_rss_mb: round(tend.peakRssMb, 1),
-      tend_drifted_columns: report.dataset.drift.driftedColumns.join(','),
-      rss_source: tend.rssSource,
-    };
+    ];
     // The same computation as the Python script: Evidently's tests, no multivariate step.
-    process.stderr.write('  timing tend report --preset evidently --no-multivariate …\n');
-    const evJson = join(out, 'evidently.json');
-    const tendEv = await measureProcess('node', [
+    const evArgs = [
       TEND_BIN,
       'report',
       data.reference,
@@ -128,30 +139,64 @@ export default async function bench(): Promise<Figures> {
       '--json',
       evJson,
       '--quiet',
-    ]);
-    if (tendEv.exitCode !== 0) throw failed('tend report --preset evidently', tendEv);
-    Object.assign(figures, {
+    ];
+    const withPython = pandasAvailable();
+    const pyArgs = [join(BENCH_DIR, 'evidently_preset.py'), data.reference, data.current];
+    // The programs take turns, run after run, so a machine that slows down or speeds up
+    // in the meantime weighs on all of them alike; each figure is the median of its runs.
+    const tendRuns: Measured[] = [];
+    const evRuns: Measured[] = [];
+    const pyRuns: Measured[] = [];
+    for (let r = 1; r <= runs; r++) {
+      process.stderr.write(`  run ${r}/${runs}: tend report …\n`);
+      const tend = await measureProcess('node', tendArgs);
+      if (tend.exitCode !== 0) throw failed('tend report', tend);
+      tendRuns.push(tend);
+      process.stderr.write(
+        `  run ${r}/${runs}: tend report --preset evidently --no-multivariate …\n`,
+      );
+      const ev = await measureProcess('node', evArgs);
+      if (ev.exitCode !== 0) throw failed('tend report --preset evidently', ev);
+      evRuns.push(ev);
+      if (!withPython) continue;
+      process.stderr.write(`  run ${r}/${runs}: pandas + SciPy (evidently_preset.py) …\n`);
+      const py = await measureProcess(PYTHON, pyArgs);
+      if (py.exitCode !== 0) throw failed('evidently_preset.py', py);
+      pyRuns.push(py);
+    }
+    const tend = medianOf(tendRuns);
+    const tendEv = medianOf(evRuns);
+    const report = JSON.parse(readFileSync(jsonOut, 'utf8')) as {
+      dataset: { drift: { driftedColumns: string[] } };
+    };
+    const walls = (xs: Measured[]) => xs.map((m) => round(m.wallS, 2)).join(',');
+    const figures: Figures = {
+      rows: data.rows,
+      columns: data.columns,
+      data_reused: String(data.reused),
+      runs,
+      tend_report_wall_s: round(tend.wallS),
+      tend_report_cpu_s: round(tend.cpuS),
+      tend_report_peak_rss_mb: round(tend.peakRssMb, 1),
+      tend_report_walls_s: walls(tendRuns),
+      tend_drifted_columns: report.dataset.drift.driftedColumns.join(','),
+      rss_source: tendRuns[0].rssSource,
       tend_evidently_preset_wall_s: round(tendEv.wallS),
       tend_evidently_preset_peak_rss_mb: round(tendEv.peakRssMb, 1),
-    });
-    if (!pandasAvailable()) {
+    };
+    if (!withPython) {
       figures.pandas_scipy = 'unavailable';
       return figures;
     }
-    process.stderr.write('  timing pandas + SciPy (evidently_preset.py) …\n');
-    const py = await measureProcess(PYTHON, [
-      join(BENCH_DIR, 'evidently_preset.py'),
-      data.reference,
-      data.current,
-    ]);
-    if (py.exitCode !== 0) throw failed('evidently_preset.py', py);
-    const summary = JSON.parse(py.stdout) as PythonSummary;
+    const summary = JSON.parse(pyRuns[pyRuns.length - 1].stdout) as PythonSummary;
+    const py = medianOf(pyRuns);
     // Without GNU time the script's own getrusage peak stands in for the measured one.
     const pyRss = Number.isNaN(py.peakRssMb) ? summary.max_rss_mb : py.peakRssMb;
     Object.assign(figures, {
       pandas_scipy_wall_s: round(py.wallS),
       pandas_scipy_cpu_s: round(py.cpuS),
       pandas_scipy_peak_rss_mb: round(pyRss, 1),
+      pandas_scipy_walls_s: walls(pyRuns),
       pandas_read_csv_s: summary.read_s,
       pandas_compute_s: summary.compute_s,
       pandas_scipy_drifted_columns: summary.drifted_columns.join(','),

@@ -27,7 +27,7 @@ describe('ColumnBuilder inference', () => {
   it('makes a numerical column of numbers, scientific notation and missing markers', () => {
     const c = numeric(build(['1', '-1.5e3', 'NA', '2.5E-1', '', 'NaN', 'None', ' 7 ']));
     expect(c.kind).toBe('numerical');
-    expect(Array.from(c.values)).toEqual([1, -1500, NaN, 0.25, NaN, NaN, NaN, 7]);
+    expect(Array.from(c.values!)).toEqual([1, -1500, NaN, 0.25, NaN, NaN, NaN, 7]);
     expect(c.missing).toBe(4);
     expect(c.invalid).toBe(0);
   });
@@ -35,7 +35,7 @@ describe('ColumnBuilder inference', () => {
   it('makes a datetime column of ISO dates and datetimes', () => {
     const c = numeric(build(['2024-01-01', 'null', '2024-01-02T06:00:00Z']));
     expect(c.kind).toBe('datetime');
-    expect(Array.from(c.values)).toEqual([Date.UTC(2024, 0, 1), NaN, Date.UTC(2024, 0, 2, 6)]);
+    expect(Array.from(c.values!)).toEqual([Date.UTC(2024, 0, 1), NaN, Date.UTC(2024, 0, 2, 6)]);
     expect(c.missing).toBe(1);
   });
 
@@ -75,7 +75,7 @@ describe('ColumnBuilder inference', () => {
     const c = numeric(build(['', 'NA', 'null']));
     expect(c.kind).toBe('numerical');
     expect(c.missing).toBe(3);
-    expect(Array.from(c.values).every(Number.isNaN)).toBe(true);
+    expect(Array.from(c.values!).every(Number.isNaN)).toBe(true);
   });
 });
 
@@ -83,7 +83,7 @@ describe('ColumnBuilder with a given kind', () => {
   it('stores cells that do not parse as missing and counts them invalid', () => {
     const c = numeric(build(['1', 'abc', 'NA', '2024-01-01', '3', 'inf'], 'numerical'));
     expect(c.kind).toBe('numerical');
-    expect(Array.from(c.values)).toEqual([1, NaN, NaN, NaN, 3, NaN]);
+    expect(Array.from(c.values!)).toEqual([1, NaN, NaN, NaN, 3, NaN]);
     expect(c.missing).toBe(1);
     expect(c.invalid).toBe(3);
   });
@@ -91,7 +91,7 @@ describe('ColumnBuilder with a given kind', () => {
   it('parses datetimes and counts the rest invalid', () => {
     const c = numeric(build(['2024-01-01', '7', 'x', ''], 'datetime'));
     expect(c.kind).toBe('datetime');
-    expect(Array.from(c.values)).toEqual([Date.UTC(2024, 0, 1), NaN, NaN, NaN]);
+    expect(Array.from(c.values!)).toEqual([Date.UTC(2024, 0, 1), NaN, NaN, NaN]);
     expect(c.invalid).toBe(2);
     expect(c.missing).toBe(1);
   });
@@ -117,7 +117,7 @@ describe('ColumnBuilder typed values (JSON, Parquet)', () => {
     b.pushMissing();
     b.pushNumber(-2);
     const c = numeric(b.finish());
-    expect(Array.from(c.values)).toEqual([1.5, NaN, NaN, -2]);
+    expect(Array.from(c.values!)).toEqual([1.5, NaN, NaN, -2]);
     expect(c.missing).toBe(2);
 
     const flags = new ColumnBuilder('f');
@@ -144,7 +144,7 @@ describe('ColumnBuilder typed values (JSON, Parquet)', () => {
     num.pushBoolean(true);
     num.pushNumber(4);
     const n = numeric(num.finish());
-    expect(Array.from(n.values)).toEqual([NaN, NaN, NaN, 4]);
+    expect(Array.from(n.values!)).toEqual([NaN, NaN, NaN, 4]);
     expect(n.invalid).toBe(3);
 
     const dt = new ColumnBuilder('d', 'datetime');
@@ -168,8 +168,8 @@ describe('ColumnBuilder typed values (JSON, Parquet)', () => {
     const b = new ColumnBuilder('big');
     for (let i = 0; i < 100_000; i++) b.pushText(String(i % 97));
     const c = numeric(b.finish());
-    expect(c.values.length).toBe(100_000);
-    expect(c.values.buffer.byteLength).toBe(800_000);
-    expect(c.values[99_999]).toBe(99_999 % 97);
+    expect(c.values!.length).toBe(100_000);
+    expect(c.values!.buffer.byteLength).toBe(800_000);
+    expect(c.values![99_999]).toBe(99_999 % 97);
   });
 });

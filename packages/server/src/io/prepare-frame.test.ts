@@ -50,10 +50,10 @@ describe('prepareFrame', () => {
     sample.rows.forEach((r, k) => {
       expect(Array.from(sample.values.subarray(k * 3, k * 3 + 3))).toEqual(rowValues(r));
     });
-    expect(Array.from(x.values)).toEqual([1, 2, 3, 4, 5, Number.NaN]);
+    expect(Array.from(x.values!)).toEqual([1, 2, 3, 4, 5, Number.NaN]);
     expect(x.sorted).toBe(true);
-    expect(Array.from(y.values)).toEqual([10, 20, 30, 40, 50, 60]);
-    expect(Array.from(keep.values)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(Array.from(y.values!)).toEqual([10, 20, 30, 40, 50, 60]);
+    expect(Array.from(keep.values!)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(keep.sorted).toBeUndefined();
     expect(x.stats).toMatchObject({ count: 5, mean: 3, min: 1, max: 5, distinct: 5 });
     expect(keep.stats).toBeUndefined();

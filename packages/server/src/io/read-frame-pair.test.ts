@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csv, tempDir } from '../../test/support/temp-files.js';
-import type { NumericColumn } from './frame.js';
+import { type NumericColumn, numbersOf } from './frame.js';
 import { prepareFrame } from './prepare-frame.js';
 import { readFrame } from './read-frame.js';
 
@@ -62,7 +62,7 @@ describe('readFramePair', () => {
     const x = b.columns.find((c) => c.name === 'x') as NumericColumn;
     expect(x.kind).toBe('numerical');
     expect(x.invalid).toBe(1);
-    expect(Number.isNaN(x.values[3])).toBe(true);
+    expect(Number.isNaN(numbersOf(x)[3])).toBe(true);
   });
 
   it("reports a read error of either file with the file's name and line", async () => {

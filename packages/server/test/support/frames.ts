@@ -1,11 +1,11 @@
 /** Helpers for the readers' tests: a column's values as plain arrays, and the error a read throws. */
 import type { CategoricalColumn, Frame, NumericColumn } from '../../src/io/frame.js';
-import { columnOf } from '../../src/io/frame.js';
+import { columnOf, numbersOf } from '../../src/io/frame.js';
 import { ReadError } from '../../src/io/read-error.js';
 
 /** A numerical column's values as a plain array (NaN where missing). */
 export function values(frame: Frame, name: string): number[] {
-  return Array.from((columnOf(frame, name) as NumericColumn).values);
+  return Array.from(numbersOf(columnOf(frame, name) as NumericColumn));
 }
 
 /** A categorical column's values as text, null where missing. */
