@@ -93,6 +93,31 @@ describe('CsvTokenizer', () => {
 });
 
 describe('CsvTokenizer numbers', () => {
+  /** The (parsed, digits, places) the direct path hands each field of the rows after a header. */
+  function direct(lines: string[], width: number): [string, number, number, number][] {
+    const got: [string, number, number, number][] = [];
+    const sinks = Array.from({ length: width }, () => ({
+      pushField(
+        bytes: Buffer,
+        start: number,
+        end: number,
+        parsed: number,
+        digits: number,
+        places: number,
+      ) {
+        got.push([bytes.toString('utf8', start, end), parsed, digits, places]);
+      },
+    }));
+    const t: CsvTokenizer = new CsvTokenizer('t.csv', ',', () => t.directRows(sinks, () => {}));
+    t.write(
+      Buffer.from(
+        `${Array.from({ length: width }, (_, k) => `c${k}`).join(',')}\n${lines.join('\n')}\n`,
+      ),
+    );
+    t.end();
+    return got;
+  }
+
   it('reads plain decimals during the scan as parseNumberText does, and leaves the rest NaN', () => {
     const cells = [
       '0',
@@ -117,19 +142,16 @@ describe('CsvTokenizer numbers', () => {
       '12a',
       '5-',
     ];
-    const text = `${cells.map((_, k) => `c${k}`).join(',')}\n${cells.join(',')}\n`;
-    const records: { numbers: number[]; texts: string[] }[] = [];
-    const t = new CsvTokenizer('t.csv', ',', (r) =>
-      records.push({ numbers: Array.from(r.numbers.subarray(0, r.count)), texts: r.texts() }),
-    );
-    t.write(Buffer.from(text));
-    t.end();
-    const { numbers, texts } = records[1];
-    texts.forEach((cell, k) => {
+    for (const [cell, parsed, digits, places] of direct([cells.join(',')], cells.length)) {
       const plain = /^-?(\d+\.?\d*|\.\d+)$/.test(cell) && cell.replace(/\D/g, '').length <= 15;
-      if (plain) expect(Object.is(numbers[k], parseNumberText(cell)), cell).toBe(true);
-      else expect(numbers[k], cell).toBeNaN();
-    });
+      if (!plain) {
+        expect(parsed, cell).toBeNaN();
+        continue;
+      }
+      expect(Object.is(parsed, parseNumberText(cell)), cell).toBe(true);
+      // The digits over 10^places are the same number.
+      expect(Object.is(digits / 10 ** places, parsed), cell).toBe(true);
+    }
     // Seeded random plain decimals agree bit for bit.
     let seed = 7;
     const next = () => {
@@ -141,12 +163,9 @@ describe('CsvTokenizer numbers', () => {
       const cut = next() % (digits.length + 1);
       return `${next() % 2 ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`;
     }).filter((c) => /\d/.test(c));
-    const got: number[] = [];
-    const u = new CsvTokenizer('r.csv', ',', (r) => got.push(r.numbers[0]));
-    u.write(Buffer.from(random.join('\n')));
-    u.end();
-    for (const [k, cell] of random.entries())
-      expect(Object.is(got[k], Number(cell)), cell).toBe(true);
+    for (const [cell, parsed] of direct(random, 1)) {
+      expect(Object.is(parsed, Number(cell)), cell).toBe(true);
+    }
   });
 });
 

@@ -29,10 +29,8 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /**
  * One record as byte ranges: field `k` is `bytes[starts[k], ends[k])`, unless it was quoted,
- * when `quoted[k]` holds its text with the quotes removed and `""` undone. `numbers[k]` is the
- * value of an unquoted field that is a plain decimal (`-12.5`, not `1e3` nor ` 7`), NaN
- * otherwise: the same value `parseNumberBytes` gives, found during the scan (Clinger's fast
- * path, as there). Reused from record to record: read what you need before the sink returns.
+ * when `quoted[k]` holds its text with the quotes removed and `""` undone. Reused from record
+ * to record: read what you need before the sink returns.
  *
  * @example
  * record.text(0); // 'Zoë "Z"'
@@ -42,7 +40,6 @@ export class CsvRecord {
   count = 0;
   starts = new Int32Array(64);
   ends = new Int32Array(64);
-  numbers = new Float64Array(64);
   quoted: (string | undefined)[] = [];
 
   /** Field `k` as text. */
@@ -57,7 +54,7 @@ export class CsvRecord {
     return Array.from({ length: this.count }, (_, k) => this.text(k));
   }
 
-  push(start: number, end: number, quoted: string | undefined, number: number): void {
+  push(start: number, end: number, quoted: string | undefined): void {
     const k = this.count++;
     if (k === this.starts.length) {
       const starts = new Int32Array(k * 2);
@@ -66,13 +63,9 @@ export class CsvRecord {
       const ends = new Int32Array(k * 2);
       ends.set(this.ends);
       this.ends = ends;
-      const numbers = new Float64Array(k * 2);
-      numbers.set(this.numbers);
-      this.numbers = numbers;
     }
     this.starts[k] = start;
     this.ends[k] = end;
-    this.numbers[k] = number;
     this.quoted[k] = quoted;
   }
 }
@@ -322,7 +315,7 @@ export class CsvTokenizer {
             from = j + 2;
           }
           breaks += countBreaks(bytes, i + 1, j);
-          record.push(i, j, parts + bytes.toString('utf8', from, j), Number.NaN);
+          record.push(i, j, parts + bytes.toString('utf8', from, j));
           i = j + 1;
           c = bytes[i];
           if (i < n && c !== d && c !== LF && c !== CR) {
@@ -340,8 +333,7 @@ export class CsvTokenizer {
             return;
           }
           c = bytes[j];
-          const number = scanned[0];
-          record.push(i, j, undefined, number);
+          record.push(i, j, undefined);
           i = j;
         }
         if (i < n && c === d) {

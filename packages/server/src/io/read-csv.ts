@@ -64,11 +64,12 @@ export async function readCsv(
       return;
     }
     if (record.count !== header.length) onRow(record.count, line);
-    const { bytes, starts, ends, numbers, quoted } = record;
+    // A line with quotes: each field read on its own (`pushField` parses what it needs).
+    const { bytes, starts, ends, quoted } = record;
     for (let k = 0; k < planned.length; k++) {
       const { index, builder } = planned[k];
       const text = quoted[index];
-      if (text === undefined) builder.pushField(bytes, starts[index], ends[index], numbers[index]);
+      if (text === undefined) builder.pushField(bytes, starts[index], ends[index]);
       else builder.pushText(text);
     }
     onRow(record.count, line);
