@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumberText } from './cell-text.js';
-import { CsvTokenizer } from './csv-tokenizer.js';
+import { type CsvFieldSink, CsvTokenizer } from './csv-tokenizer.js';
 import { ReadError } from './read-error.js';
 
 type Rec = [number, string[]];
@@ -96,18 +96,12 @@ describe('CsvTokenizer numbers', () => {
   /** The (parsed, digits, places) the direct path hands each field of the rows after a header. */
   function direct(lines: string[], width: number): [string, number, number, number][] {
     const got: [string, number, number, number][] = [];
-    const sinks = Array.from({ length: width }, () => ({
-      pushField(
-        bytes: Buffer,
-        start: number,
-        end: number,
-        parsed: number,
-        digits: number,
-        places: number,
-      ) {
+    const sink: CsvFieldSink = {
+      pushField: (bytes, start, end, parsed, digits, places) => {
         got.push([bytes.toString('utf8', start, end), parsed, digits, places]);
       },
-    }));
+    };
+    const sinks = Array.from({ length: width }, () => sink);
     const t: CsvTokenizer = new CsvTokenizer('t.csv', ',', () => t.directRows(sinks, () => {}));
     t.write(
       Buffer.from(

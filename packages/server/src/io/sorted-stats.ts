@@ -6,18 +6,10 @@
  * described at the same time on the two cores.
  */
 import { quantileSorted } from '@tend/core';
+import type { ColumnSummary } from '../report/report-types.js';
 
-/** Statistics of sorted non-missing values. */
-export interface SortedStats {
-  count: number;
-  /** Absent (as in the report) when there are no values. */
-  mean?: number;
-  std?: number;
-  min?: number;
-  q25?: number;
-  median?: number;
-  q75?: number;
-  max?: number;
+/** Statistics of sorted non-missing values: the report's numerical summary, and the spread. */
+export interface SortedStats extends Omit<ColumnSummary, 'top'> {
   distinct: number;
   /** Share of the values equal to the most frequent one (0 when there are none). */
   mostFrequentShare: number;
