@@ -58,6 +58,26 @@ describe('CsvTokenizer', () => {
     expect(tokenize(oneByOne)).toEqual(expected);
   });
 
+  it('gives the same records when every chunk is read into one reused buffer', () => {
+    const bytes = Buffer.from(`${tricky}\nmore,"x""y",5\n7,8,9\n`);
+    const expectedAll: Rec[] = [];
+    const one = new CsvTokenizer('t.csv', ',', (r, line) => expectedAll.push([line, r.texts()]));
+    one.write(bytes);
+    one.end();
+    for (const size of [1, 2, 3, 5, 8, 13]) {
+      const got: Rec[] = [];
+      const t = new CsvTokenizer('t.csv', ',', (r, line) => got.push([line, r.texts()]));
+      const reused = Buffer.alloc(size);
+      for (let at = 0; at < bytes.length; at += size) {
+        const n = bytes.copy(reused, 0, at, Math.min(bytes.length, at + size));
+        t.write(reused.subarray(0, n));
+        reused.fill(0x21); // what a next read would overwrite
+      }
+      t.end();
+      expect(got, `chunks of ${size}`).toEqual(expectedAll);
+    }
+  });
+
   it('uses the delimiter it is given', () => {
     expect(tokenize([Buffer.from('a;b\n"x;y";2\n')], ';')).toEqual([
       [1, ['a', 'b']],

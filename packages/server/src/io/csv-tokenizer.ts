@@ -196,9 +196,29 @@ export class CsvTokenizer {
     this.onRow = onRow;
   }
 
-  /** Scan the records a chunk completes. */
+  /**
+   * Scan the records a chunk completes. The chunk's memory may be reused once this returns:
+   * nothing keeps a reference to it.
+   */
   write(chunk: Buffer): void {
-    this.scan(this.rest.length === 0 ? chunk : Buffer.concat([this.rest, chunk]), false);
+    const rest = this.rest;
+    if (rest.length === 0) {
+      this.scan(chunk, false);
+    } else {
+      // The unfinished record and the chunk's first line form whole lines on their own when
+      // no quote can carry a line break across: scan them as a small piece, and the rest of
+      // the chunk where it lies, rather than copying the whole chunk behind the record.
+      const lf = rest.indexOf(QUOTE) === -1 ? chunk.indexOf(LF) : -1;
+      if (lf === -1) {
+        this.scan(Buffer.concat([rest, chunk]), false);
+      } else {
+        this.scan(Buffer.concat([rest, chunk.subarray(0, lf + 1)]), false);
+        if (this.rest.length === 0) this.scan(chunk.subarray(lf + 1), false);
+        else this.rest = Buffer.concat([this.rest, chunk.subarray(lf + 1)]);
+      }
+    }
+    // The caller may reuse the chunk's memory for the next read: keep a copy of what is left.
+    if (this.rest.length > 0) this.rest = Buffer.from(this.rest);
   }
 
   /** Scan the last record; throws when a quoted field is still open. */

@@ -7,7 +7,7 @@
  * the physical line where the offending record starts (its first line, when a quoted field
  * spans several).
  */
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { ColumnBuilder } from './column-builder.js';
 import { type CsvRecord, CsvTokenizer } from './csv-tokenizer.js';
 import { detectDelimiter, firstLineEnd } from './detect-delimiter.js';
@@ -75,7 +75,6 @@ export async function readCsv(
     onRow(record.count, line);
   };
 
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   let head: Buffer[] = [];
   // The tokenizer for the file's delimiter, fed the chunks held back so far.
   const start = (): void => {
@@ -87,26 +86,37 @@ export async function readCsv(
   let bytesRead = 0;
   let reserved = false;
   // Hold chunks back until the header line is complete, to detect the delimiter from it.
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    bytesRead += chunk.length;
-    options.onProgress?.(bytesRead, totalBytes);
-    if (tokenizer === undefined) {
-      head.push(chunk);
-      headBytes += chunk.length;
-      const headText = head.length === 1 ? chunk : Buffer.concat(head);
-      if (headBytes < HEAD_LIMIT && firstLineEnd(headText) === -1) continue;
-      start();
-      head = [];
-    } else {
-      tokenizer.write(chunk);
+  // One buffer, read into again and again: fresh memory for each megabyte would cost a page
+  // fault per 4 KB and twice the memory traffic.
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  const handle = await open(path, 'r');
+  try {
+    for (;;) {
+      const got = (await handle.read(buffer, 0, CHUNK_BYTES, null)).bytesRead;
+      if (got === 0) break;
+      const chunk = buffer.subarray(0, got);
+      bytesRead += chunk.length;
+      options.onProgress?.(bytesRead, totalBytes);
+      if (tokenizer === undefined) {
+        head.push(Buffer.from(chunk));
+        headBytes += chunk.length;
+        const headText = head.length === 1 ? chunk : Buffer.concat(head);
+        if (headBytes < HEAD_LIMIT && firstLineEnd(headText) === -1) continue;
+        start();
+        head = [];
+      } else {
+        tokenizer.write(chunk);
+      }
+      if (!reserved && rowCount >= 100) {
+        // Room for the rows the file holds at the first chunk's bytes per row, and 5 % more:
+        // columns then never copy themselves as they grow, nor keep doubled spare capacity.
+        reserved = true;
+        const rows = Math.ceil(((totalBytes / bytesRead) * rowCount * 21) / 20);
+        for (const p of planned) p.builder.reserve(rows);
+      }
     }
-    if (!reserved && rowCount >= 100) {
-      // Room for the rows the file holds at the first chunk's bytes per row, and 5 % more:
-      // columns then never copy themselves as they grow, nor keep doubled spare capacity.
-      reserved = true;
-      const rows = Math.ceil(((totalBytes / bytesRead) * rowCount * 21) / 20);
-      for (const p of planned) p.builder.reserve(rows);
-    }
+  } finally {
+    await handle.close();
   }
   if (tokenizer === undefined) start();
   (tokenizer as unknown as CsvTokenizer).end();
