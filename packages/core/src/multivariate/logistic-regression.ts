@@ -34,6 +34,62 @@ function sigmoid(x: number): number {
 }
 
 /**
+ * Σᵢ [log(1 + e^{zᵢ}) − yᵢ zᵢ] + λ‖w‖²/2 at `th` (weights, then the intercept), leaving each
+ * row's zᵢ in `z`. A function of its own so the engine optimises its loop on its own.
+ */
+function penalisedLoss(
+  data: Float64Array,
+  y: Float64Array,
+  n: number,
+  p: number,
+  th: Float64Array,
+  z: Float64Array,
+  lambda: number,
+): number {
+  let f = 0;
+  for (let i = 0; i < n; i++) {
+    let s = th[p];
+    for (let j = 0; j < p; j++) s += data[i * p + j] * th[j];
+    z[i] = s;
+    f += log1pExp(s) - y[i] * s;
+  }
+  let w2 = 0;
+  for (let j = 0; j < p; j++) w2 += th[j] * th[j];
+  return f + 0.5 * lambda * w2;
+}
+
+/**
+ * The loss's gradient `g` and the lower triangle of its Hessian `h` (d × d, d = p + 1) at the
+ * z of each row, without the penalty; `row` is scratch of length d whose last entry is 1.
+ */
+function gradientAndHessian(
+  data: Float64Array,
+  y: Float64Array,
+  z: Float64Array,
+  n: number,
+  p: number,
+  g: Float64Array,
+  h: Float64Array,
+  row: Float64Array,
+): void {
+  const d = p + 1;
+  g.fill(0);
+  h.fill(0);
+  for (let i = 0; i < n; i++) {
+    const mu = sigmoid(z[i]);
+    const r = mu - y[i];
+    const s = mu * (1 - mu);
+    for (let j = 0; j < p; j++) row[j] = data[i * p + j];
+    for (let a = 0; a < d; a++) {
+      g[a] += r * row[a];
+      const sa = s * row[a];
+      const base = a * d;
+      for (let b = 0; b <= a; b++) h[base + b] += sa * row[b];
+    }
+  }
+}
+
+/**
  * L2-penalised binary logistic regression fitted by Newton's method to sklearn's optimum.
  *
  * @example
@@ -106,37 +162,14 @@ export class LogisticRegression {
     const lambda = 1 / this.C;
     const theta = new Float64Array(d);
     const z = new Float64Array(n);
-    const objective = (th: Float64Array): number => {
-      let f = 0;
-      for (let i = 0; i < n; i++) {
-        let s = th[p];
-        for (let j = 0; j < p; j++) s += data[i * p + j] * th[j];
-        z[i] = s;
-        f += log1pExp(s) - y[i] * s;
-      }
-      let w2 = 0;
-      for (let j = 0; j < p; j++) w2 += th[j] * th[j];
-      return f + 0.5 * lambda * w2;
-    };
+    const objective = (th: Float64Array): number => penalisedLoss(data, y, n, p, th, z, lambda);
     let f = objective(theta);
     const g = new Float64Array(d);
     const h = new Float64Array(d * d);
     const row = new Float64Array(d);
     row[p] = 1;
     for (let iter = 1; iter <= this.maxIter; iter++) {
-      g.fill(0);
-      h.fill(0);
-      for (let i = 0; i < n; i++) {
-        const mu = sigmoid(z[i]);
-        const r = mu - y[i];
-        const s = mu * (1 - mu);
-        for (let j = 0; j < p; j++) row[j] = data[i * p + j];
-        for (let a = 0; a < d; a++) {
-          g[a] += r * row[a];
-          const sa = s * row[a];
-          for (let b = 0; b <= a; b++) h[a * d + b] += sa * row[b];
-        }
-      }
+      gradientAndHessian(data, y, z, n, p, g, h, row);
       for (let j = 0; j < p; j++) {
         g[j] += lambda * theta[j];
         h[j * d + j] += lambda;
@@ -159,8 +192,9 @@ export class LogisticRegression {
         moved = Math.max(moved, Math.abs(next[a] - theta[a]));
         size = Math.max(size, Math.abs(next[a]));
       }
+      // The last objective evaluated was at `next`: its value and z stand for theta now.
       theta.set(next);
-      f = objective(theta);
+      f = fNext;
       this.nIter = iter;
       if (moved <= 1e-12 * size) {
         this.coef = theta.slice(0, p);
