@@ -3,6 +3,7 @@
  * `npm test` builds before the tests run.
  */
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csv, tempDir } from '../../test/support/temp-files.js';
 import { type NumericColumn, numbersOf } from './frame.js';
@@ -92,5 +93,25 @@ describe('readFramePair', () => {
     expect((b.columns.find((c) => c.name === 'id') as NumericColumn).sorted).toBeUndefined();
     expect(b.rowSample?.rows.length).toBe(100);
     expect(a.rowSample?.rows).not.toEqual(b.rowSample?.rows);
+  });
+
+  it("reports the current file's error when its worker fails while the reference is read", async () => {
+    const big = tmp.write(
+      'big.csv',
+      csv(
+        ['a', 'b', 'c'],
+        Array.from({ length: 1_000_000 }, (_, i) => [i, i % 7, `c${i % 5}`]),
+      ),
+    );
+    const ragged = tmp.write('ragged-early.csv', 'a,b,c\n1,2,3\n4,5\n');
+    const e = await readFramePair(big, ragged, {}, BIG).catch((error) => error);
+    expect(e).toBeInstanceOf(ReadError);
+    expect(e.code).toBe('ragged_row');
+    expect(e.line).toBe(3);
+    // A missing file is said before either file is read.
+    const missing = await readFramePair(big, join(dirname(big), 'missing.csv'), {}, BIG).catch(
+      (error) => error,
+    );
+    expect(missing.code).toBe('not_found');
   });
 });

@@ -14,7 +14,7 @@ import { compiledWorkerExists } from '../compiled-worker.js';
 import type { Frame } from './frame.js';
 import { type PrepareOptions, prepareFrame } from './prepare-frame.js';
 import { ReadError, type ReadErrorCode } from './read-error.js';
-import { readFrame } from './read-frame.js';
+import { checkFile, readFrame } from './read-frame.js';
 import type { ReadOptions } from './read-options.js';
 
 /** Files smaller than this (both together, bytes) are read one after the other. */
@@ -80,6 +80,9 @@ export async function readFramePair(
   totalBytes: number,
 ): Promise<[Frame, Frame]> {
   const { onProgress, prepare, ...common } = options;
+  // A missing or empty file is said at once, before a minute of reading the other one.
+  await checkFile(referencePath);
+  await checkFile(currentPath);
   // The current file's sample is drawn with the next seed, so the two files' draws differ.
   const currentPrepare = prepare && { ...prepare, seed: prepare.seed + 1 };
   const read = async (path: string, o: ReadOptions, p = prepare) => {
@@ -108,6 +111,12 @@ export async function readFramePair(
   // which, unlike `kinds`, does not insist that every column it names is in the file.
   const currentOptions: ReadOptions = { ...rest, schema: new Map(Object.entries(given ?? {})) };
   const job = inWorker(currentPath, currentOptions, currentPrepare);
+  // The worker may fail (a missing file, a ragged row) while this thread still reads the
+  // reference: hold its outcome, so its error is reported below and never left unhandled.
+  const outcome = job.frame.then(
+    (frame) => ({ frame }),
+    (error: unknown) => ({ error }),
+  );
   let reference: Frame;
   try {
     reference = await read(referencePath, refOptions);
@@ -115,7 +124,9 @@ export async function readFramePair(
     job.stop();
     throw error;
   }
-  const current = await job.frame;
+  const settled = await outcome;
+  if ('error' in settled) throw settled.error;
+  const current = settled.frame;
   const kinds = new Map(reference.columns.map((c) => [c.name, c.kind]));
   const agree = current.columns.every((c) => !kinds.has(c.name) || kinds.get(c.name) === c.kind);
   if (agree) return [reference, current];

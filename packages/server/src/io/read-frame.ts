@@ -71,14 +71,14 @@ function checkDelimiter(path: string, delimiter: string | undefined): void {
 }
 
 /**
- * Read a CSV, NDJSON or Parquet file into a Frame (see each reader for its rules).
+ * The size of a file that can be read: it exists, is a regular file, is readable and is not
+ * empty; otherwise a ReadError naming it. Cheap, so a pair of files is checked before either
+ * is read.
  *
  * @example
- * const frame = await readFrame('current.csv', { schema: referenceKinds }); frame.rowCount;
+ * await checkFile('current.csv'); // 155986026
  */
-export async function readFrame(path: string, options: ReadOptions = {}): Promise<Frame> {
-  const format = formatOf(path, options.format);
-  checkDelimiter(path, options.delimiter);
+export async function checkFile(path: string): Promise<number> {
   let size: number;
   try {
     const info = await stat(path);
@@ -94,6 +94,19 @@ export async function readFrame(path: string, options: ReadOptions = {}): Promis
     throw new ReadError(path, 'unreadable', `cannot be read (${code ?? String(error)})`);
   }
   if (size === 0) throw new ReadError(path, 'empty', 'the file is empty');
+  return size;
+}
+
+/**
+ * Read a CSV, NDJSON or Parquet file into a Frame (see each reader for its rules).
+ *
+ * @example
+ * const frame = await readFrame('current.csv', { schema: referenceKinds }); frame.rowCount;
+ */
+export async function readFrame(path: string, options: ReadOptions = {}): Promise<Frame> {
+  const format = formatOf(path, options.format);
+  checkDelimiter(path, options.delimiter);
+  const size = await checkFile(path);
   if (format === 'parquet') {
     // Loaded on demand: the Parquet reader and its codecs cost every other run 0.2 s to load.
     const { readParquet } = await import('./read-parquet.js');

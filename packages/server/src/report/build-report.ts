@@ -23,7 +23,7 @@ import {
 import { datasetDrift } from './drift/dataset-drift.js';
 import type { CorrectionMethod, DriftInput, DriftPreset } from './drift/drift-input.js';
 import { ReportInputError } from './errors.js';
-import { multivariateDrift, SAMPLE_CANDIDATES } from './multivariate.js';
+import { multivariateDrift, multivariateStandby, SAMPLE_CANDIDATES } from './multivariate.js';
 import { type PredictionMapping, performanceReport } from './performance.js';
 import type { ColumnReport, ColumnRole, DatasetQuality, Report } from './report-types.js';
 import { TEND_VERSION } from './version.js';
@@ -58,6 +58,9 @@ export interface ReportOptions {
   /** Progress of reading, 0 → 1 over both files. */
   onProgress?: (fraction: number) => void;
 }
+
+/** Reference size from which the multivariate worker is started before the files are read. */
+const STANDBY_MIN_BYTES = 4 * 1024 * 1024;
 
 /** Rows up to which metric intervals are bootstrapped (the bootstrap costs rows × resamples). */
 export const MAX_BOOTSTRAP_ROWS = 100_000;
@@ -170,6 +173,11 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const kinds = kindsOf(options);
   const ignored = new Set(options.ignore ?? []);
   const preset = options.preset ?? 'tend';
+  // On large files the multivariate fit will run in a worker: start it while the files are read.
+  const standby =
+    options.multivariate !== false && fileSize(options.reference) >= STANDBY_MIN_BYTES
+      ? multivariateStandby()
+      : undefined;
   // Reading is most of the time on large files: each file counts for half of the bar.
   const [reference, current] = await readFramePair(
     options.reference,
@@ -205,7 +213,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const multivariate =
     options.multivariate === false
       ? Promise.resolve(undefined)
-      : multivariateDrift(reference, current, numericFeatures, options.seed ?? 0);
+      : multivariateDrift(reference, current, numericFeatures, options.seed ?? 0, standby);
 
   const driftOptions: ColumnDriftOptions = { preset };
   if (options.stattest) driftOptions.stattest = options.stattest;

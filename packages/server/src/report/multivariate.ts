@@ -6,7 +6,7 @@
  * file is read) to keep this fast.
  */
 import { domainClassifierAuc, pca, reconstructionErrors } from '@tend/core';
-import { compiledWorkerExists, runWorker } from '../compiled-worker.js';
+import { compiledWorkerExists, type StandbyWorker, startWorker } from '../compiled-worker.js';
 import type { Frame, RowSample } from '../io/frame.js';
 import type { MultivariateDrift } from './report-types.js';
 
@@ -61,7 +61,8 @@ function rowsOf(data: Float64Array, p: number): Float64Array[] {
 /**
  * Both multivariate measures on the numerical feature columns `names`, or undefined when
  * fewer than two columns or too few complete rows make them meaningless. On large files the
- * fitting runs in a worker thread, so the caller's per-column work goes on meanwhile.
+ * fitting runs in a worker thread (`standby`, when the caller started it ahead), so the
+ * caller's per-column work goes on meanwhile.
  *
  * @example
  * (await multivariateDrift(ref, cur, ['age', 'income', 'tenure'], 0))?.domainClassifier?.rocAuc; // 0.51
@@ -71,8 +72,12 @@ export async function multivariateDrift(
   current: Frame,
   names: string[],
   seed: number,
+  standby?: StandbyWorker,
 ): Promise<MultivariateDrift | undefined> {
-  if (names.length < 2 || !reference.rowSample || !current.rowSample) return undefined;
+  if (names.length < 2 || !reference.rowSample || !current.rowSample) {
+    standby?.stop();
+    return undefined;
+  }
   const job: MultivariateJob = {
     reference: completeRows(reference.rowSample, names, MAX_ROWS),
     current: completeRows(current.rowSample, names, MAX_ROWS),
@@ -80,12 +85,27 @@ export async function multivariateDrift(
     seed,
   };
   const large = reference.rowCount + current.rowCount >= PARALLEL_MIN_ROWS;
-  if (!large || !compiledWorkerExists(WORKER)) return multivariateOfRows(job);
-  const reply = await runWorker<{ result: MultivariateDrift | null }>(WORKER, job, [
+  if (!large || !compiledWorkerExists(WORKER)) {
+    standby?.stop();
+    return multivariateOfRows(job);
+  }
+  const worker = standby ?? startWorker(WORKER);
+  const reply = await worker.run<{ result: MultivariateDrift | null }>(job, [
     job.reference.buffer as ArrayBuffer,
     job.current.buffer as ArrayBuffer,
   ]);
   return reply.result ?? undefined;
+}
+
+/**
+ * The worker that {@link multivariateDrift} will fit in, started now so that it is ready when
+ * the files are read; undefined where it would not be used (no compiled worker).
+ *
+ * @example
+ * const standby = multivariateStandby(); // … multivariateDrift(ref, cur, names, 0, standby)
+ */
+export function multivariateStandby(): StandbyWorker | undefined {
+  return compiledWorkerExists(WORKER) ? startWorker(WORKER) : undefined;
 }
 
 /** What the multivariate step computes on: two row samples, row-major. */
