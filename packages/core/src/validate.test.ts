@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ks2samp } from './stattests/ks-2samp.js';
-import { checkedSorted, toSortedSample } from './validate.js';
+import { checkedSorted, sortedFromScaled, toSortedSample } from './validate.js';
 
 describe('checkedSorted and toSortedSample', () => {
   it('hands a checked array to the tests as it is, and copies anything else', () => {
@@ -26,5 +26,23 @@ describe('checkedSorted and toSortedSample', () => {
   it('refuses values that are not finite or not ascending, naming where', () => {
     expect(() => checkedSorted(Float64Array.of(1, Number.NaN))).toThrow(/\[1\] is NaN/);
     expect(() => checkedSorted(Float64Array.of(1, 3, 2))).toThrow(/\[2\] is below \[1\]/);
+  });
+});
+
+describe('sortedFromScaled', () => {
+  it('gives the doubles of ascending scaled integers, marked checked, into a buffer when given', () => {
+    const ints = Int32Array.of(-2147483648, -250, 0, 125, 125, 9999);
+    const out = new Float64Array(10);
+    const values = sortedFromScaled(ints, 1, 2, out);
+    expect(Array.from(values)).toEqual([-2.5, 0, 1.25, 1.25, 99.99]);
+    expect(values.buffer).toBe(out.buffer);
+    expect(toSortedSample('f', 'x', values)).toBe(values);
+    expect(checkedSorted(values)).toBe(values);
+    // Each is the double Number() reads from the decimal.
+    expect(values[4]).toBe(Number('99.99'));
+  });
+
+  it('refuses integers that are not ascending', () => {
+    expect(() => sortedFromScaled(Int32Array.of(3, 2), 0, 0)).toThrow(/not ascending/);
   });
 });

@@ -188,6 +188,7 @@ const checkedSortedArrays = new WeakSet<Float64Array>();
  * ks2samp(checkedSorted(refSorted), checkedSorted(curSorted)).pValue;
  */
 export function checkedSorted(values: Float64Array): Float64Array {
+  if (checkedSortedArrays.has(values)) return values;
   const fn = 'checkedSorted';
   const i = firstNotAscendingFinite(values);
   if (i >= 0) {
@@ -218,6 +219,45 @@ function firstNotAscendingFinite(values: Float64Array): number {
     previous = v;
   }
   return -1;
+}
+
+/**
+ * The doubles that ascending scaled integers stand for, `ints[i] / 10^places` from `start` on,
+ * written into `out` (or a new array) and marked as {@link checkedSorted} marks: the integers
+ * are checked ascending as they are divided, and a quotient of ascending integers by one power
+ * of ten is ascending and finite, so no second pass is needed. Throws when an integer is below
+ * the one before it.
+ *
+ * @example
+ * ks2samp(sortedFromScaled(Int32Array.of(125, 250), 0, 2), other); // reads [1.25, 2.5] as they are
+ */
+export function sortedFromScaled(
+  ints: Int32Array,
+  start: number,
+  places: number,
+  out?: Float64Array,
+): Float64Array {
+  const n = ints.length - start;
+  const values = out && out.length >= n ? out.subarray(0, n) : new Float64Array(n);
+  const power = 10 ** places;
+  let previous = n > 0 ? ints[start] : 0;
+  let descending = false;
+  for (let i = start; i < ints.length; i++) {
+    const k = ints[i];
+    descending ||= k < previous;
+    previous = k;
+    values[i - start] = k / power;
+  }
+  if (descending) {
+    throw new TendInputError(
+      'sortedFromScaled',
+      'ints',
+      'invalid_state',
+      'are not ascending; sort them first',
+    );
+  }
+  checkedSortedArrays.add(values);
+  return values;
 }
 
 /**

@@ -9,7 +9,7 @@
  * sample (candidate rows in a seeded random order, with the values of every numerical column),
  * and the columns named in `keepOrder` (target, predictions, segments) stay as they are.
  */
-import { createRng, sortInts, sortNumbers } from '@tend/core';
+import { createRng, sortedFromScaled, sortInts, sortNumbers } from '@tend/core';
 import { type Frame, type NumericColumn, numbersOf } from './frame.js';
 import { MISSING_INT, type ScaledNumbers } from './number-store.js';
 import { withoutTrailingNaN } from './present-values.js';
@@ -113,7 +113,8 @@ function sortScaled(ints: Int32Array): void {
 /**
  * The sorted non-missing values of a column `prepareFrame` sorted, as doubles: the column's
  * own array (no copy) when kept as doubles; from sorted scaled integers, a new array, or the
- * start of `scratch` when given (which the next call with it overwrites).
+ * start of `scratch` when given (which the next call with it overwrites), already marked as
+ * `checkedSorted` marks.
  *
  * @example
  * presentSortedOf(column).length; // rows − missing − invalid
@@ -123,11 +124,6 @@ export function presentSortedOf(column: NumericColumn, scratch?: Float64Array): 
   const { ints, places } = column.scaled as ScaledNumbers;
   let start = 0;
   while (start < ints.length && ints[start] === MISSING_INT) start++;
-  const power = 10 ** places;
-  const n = ints.length - start;
-  const out = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
-  // A division per value: dividing once per run of equal values is four times slower, as
-  // the branch on where runs end is mispredicted half the time.
-  for (let i = start; i < ints.length; i++) out[i - start] = ints[i] / power;
-  return out;
+  // Divided and marked checked in one pass (`sortedFromScaled`), so no test checks it again.
+  return sortedFromScaled(ints, start, places, scratch);
 }
