@@ -19,6 +19,31 @@ describe('ByteKeyTable', () => {
     expect(t.get(hay, 2, 2)).toBe(-1);
   });
 
+  it('tells short keys apart by every byte and by length, zero bytes included', () => {
+    const t = new ByteKeyTable();
+    const keys = [
+      'plan_1',
+      'plan_2',
+      'a',
+      'a\u0000',
+      '\u0000',
+      '',
+      'abcdefgh',
+      'abcdefgi',
+      'abcdefghi',
+    ];
+    keys.forEach((key, k) => {
+      const b = Buffer.from(key);
+      expect(t.set(b, 0, b.length, k)).toBe(true);
+    });
+    keys.forEach((key, k) => {
+      const b = Buffer.from(`,${key},`);
+      expect(t.get(b, 1, b.length - 1), JSON.stringify(key)).toBe(k);
+    });
+    const other = Buffer.from('plan_3');
+    expect(t.get(other, 0, other.length)).toBe(ByteKeyTable.NOT_FOUND);
+  });
+
   it('refuses keys that are too long or beyond its capacity', () => {
     const t = new ByteKeyTable();
     const long = Buffer.alloc(ByteKeyTable.MAX_KEY_BYTES + 1, 97);
