@@ -135,8 +135,12 @@ function frexp(x: number): number {
   return F64[0];
 }
 
+/** 2^e for e in [−1022, 1023], looked up: the sums below call ldexp once per term. */
+const POW2 = Float64Array.from({ length: 2046 }, (_, k) => 2 ** (k - 1022));
+
 /** x·2^e without intermediate overflow (C's ldexp). */
 function ldexp(x: number, e: number): number {
+  if (e >= -1022 && e <= 1023) return x * POW2[e + 1022];
   while (e > 1023) {
     x *= 2 ** 1023;
     e -= 1023;
