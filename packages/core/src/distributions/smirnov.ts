@@ -305,12 +305,11 @@ function binomialScaled(n: number, k: number): void {
   POW_E = FREXP_E + p1E + p2E;
 }
 
-/** A_v = C(n, v)·(x + v/n)^(v−1)·(1 − x − v/n)^(n−v) as (RH, RL)·2^POW_E, in double-double. */
-function termScaled(n: number, x: number, v: number): void {
-  binomialScaled(n, v);
-  const ch = RH;
-  const cl = RL;
-  const cE = POW_E;
+/**
+ * A_v without its binomial, (x + v/n)^(v−1)·(1 − x − v/n)^(n−v), times C = (ch, cl) as
+ * (RH, RL)·2^POW_E in double-double (C's own power of two is the caller's to add).
+ */
+function powersTimes(n: number, x: number, v: number, ch: number, cl: number): void {
   ddDiv(n - v, 0, n, 0);
   ddAddD(RH, RL, -x);
   ddPowScaled(RH, RL, n - v);
@@ -322,7 +321,15 @@ function termScaled(n: number, x: number, v: number): void {
   ddPowScaled(RH, RL, v - 1);
   ddMul(RH, RL, t2h, t2l);
   ddMul(RH, RL, ch, cl);
-  POW_E += cE + t2E;
+  POW_E += t2E;
+}
+
+/** A_v = C(n, v)·(x + v/n)^(v−1)·(1 − x − v/n)^(n−v) as (RH, RL)·2^POW_E, in double-double. */
+function termScaled(n: number, x: number, v: number): void {
+  binomialScaled(n, v);
+  const cE = POW_E;
+  powersTimes(n, x, v, RH, RL);
+  POW_E += cE;
 }
 
 /**
@@ -474,19 +481,9 @@ export function smirnov(n: number, x: number): number {
   for (let j = 0; j < nTerms; j++) {
     if (j > 0) {
       const v = start + j * step;
-      // A_v = C(n, v)·(x + v/n)^(v−1)·(1 − x − v/n)^(n−v)
-      ddDiv(n - v, 0, n, 0);
-      ddAddD(RH, RL, -x);
-      ddPowScaled(RH, RL, n - v);
-      const t2h = RH;
-      const t2l = RL;
-      const t2E = POW_E;
-      ddDiv(v, 0, n, 0);
-      ddAddD(RH, RL, x);
-      ddPowScaled(RH, RL, v - 1);
-      ddMul(RH, RL, t2h, t2l);
-      ddMul(RH, RL, cH, cL);
-      const e = cE + POW_E + t2E;
+      // A_v = C(n, v)·(x + v/n)^(v−1)·(1 − x − v/n)^(n−v), C(n, v) kept as it goes
+      powersTimes(n, x, v, cH, cL);
+      const e = cE + POW_E;
       const ah = ldexp(RH, e);
       const al = ldexp(RL, e);
       if (Number.isFinite(ah) && ah !== 0) {
