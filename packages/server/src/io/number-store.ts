@@ -154,18 +154,24 @@ export class NumberStore {
 }
 
 /**
+ * The double scaled integer `index` stands for (NaN where missing).
+ *
+ * @example
+ * scaledValue({ ints: Int32Array.of(125, -0x80000000), places: 2 }, 0); // 1.25
+ */
+export function scaledValue(scaled: ScaledNumbers, index: number): number {
+  const k = scaled.ints[index];
+  return k === MISSING_INT ? Number.NaN : k / POWERS[scaled.places];
+}
+
+/**
  * The doubles scaled integers stand for (NaN where missing).
  *
  * @example
  * scaledToFloats({ ints: Int32Array.of(125, -0x80000000), places: 2 }); // Float64Array [1.25, NaN]
  */
 export function scaledToFloats(scaled: ScaledNumbers): Float64Array {
-  const { ints } = scaled;
-  const power = POWERS[scaled.places];
-  const out = new Float64Array(ints.length);
-  for (let i = 0; i < ints.length; i++) {
-    const k = ints[i];
-    out[i] = k === MISSING_INT ? Number.NaN : k / power;
-  }
+  const out = new Float64Array(scaled.ints.length);
+  for (let i = 0; i < out.length; i++) out[i] = scaledValue(scaled, i);
   return out;
 }

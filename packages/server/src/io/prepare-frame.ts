@@ -11,7 +11,7 @@
  */
 import { createRng, sortedFromScaled, sortInts, sortNumbers } from '@tend/core';
 import { type Frame, type NumericColumn, numbersOf } from './frame.js';
-import { MISSING_INT, type ScaledNumbers } from './number-store.js';
+import { MISSING_INT, type ScaledNumbers, scaledValue } from './number-store.js';
 import { withoutTrailingNaN } from './present-values.js';
 import { sortedStats } from './sorted-stats.js';
 
@@ -92,10 +92,7 @@ export function prepareFrame(frame: Frame, options: PrepareOptions): void {
 
 /** Row `row` of a numerical column (NaN when missing), whether kept as doubles or scaled. */
 function valueAt(column: NumericColumn, row: number): number {
-  if (column.values) return column.values[row];
-  const { ints, places } = column.scaled as ScaledNumbers;
-  const k = ints[row];
-  return k === MISSING_INT ? Number.NaN : k / 10 ** places;
+  return column.values ? column.values[row] : scaledValue(column.scaled as ScaledNumbers, row);
 }
 
 /** Sort scaled integers with the missing markers first, the values after them ascending. */
