@@ -164,21 +164,14 @@ function sortedOf(column: Column, scratch: Float64Array): Float64Array | undefin
 }
 
 /**
- * Build the whole report.
- *
- * @example
- * (await buildReport({ reference: 'ref.csv', current: 'cur.csv' })).dataset.drift.share; // 0.25
+ * Both files read (and prepared where they are read), their mapped columns checked, and the
+ * prediction mapping resolved.
  */
-export async function buildReport(options: ReportOptions): Promise<Report> {
-  const kinds = kindsOf(options);
-  const ignored = new Set(options.ignore ?? []);
-  const preset = options.preset ?? 'tend';
-  // On large files the multivariate fit will run in a worker: start it while the files are read.
-  const standby =
-    options.multivariate !== false && fileSize(options.reference) >= STANDBY_MIN_BYTES
-      ? multivariateStandby()
-      : undefined;
-  // Reading is most of the time on large files: each file counts for half of the bar.
+async function readAndCheck(
+  options: ReportOptions,
+  kinds: Record<string, ColumnKind>,
+  referenceBytes: number,
+): Promise<[Frame, Frame, PredictionMapping | undefined]> {
   const [reference, current] = await readFramePair(
     options.reference,
     options.current,
@@ -195,11 +188,38 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
       onProgress: (half, read, total) =>
         options.onProgress?.((half + (total === 0 ? 1 : read / total)) / 2),
     },
-    fileSize(options.reference) + fileSize(options.current),
+    referenceBytes + fileSize(options.current),
   );
   checkMapped(reference, options);
   const prediction = options.prediction && resolvePrediction(reference, options.prediction);
   checkMapped(current, options);
+  return [reference, current, prediction];
+}
+
+/**
+ * Build the whole report.
+ *
+ * @example
+ * (await buildReport({ reference: 'ref.csv', current: 'cur.csv' })).dataset.drift.share; // 0.25
+ */
+export async function buildReport(options: ReportOptions): Promise<Report> {
+  const kinds = kindsOf(options);
+  const ignored = new Set(options.ignore ?? []);
+  const preset = options.preset ?? 'tend';
+  // On large files the multivariate fit will run in a worker: start it while the files are read.
+  const referenceBytes = fileSize(options.reference);
+  const standby =
+    options.multivariate !== false && referenceBytes >= STANDBY_MIN_BYTES
+      ? multivariateStandby()
+      : undefined;
+  // Reading is most of the time on large files: each file counts for half of the bar. A file
+  // that cannot be read, or a mapping it refutes, ends the standby worker it will not need.
+  const [reference, current, prediction] = await readAndCheck(options, kinds, referenceBytes).catch(
+    (error: unknown) => {
+      standby?.stop();
+      throw error;
+    },
+  );
 
   const skip = new Set([options.timestamp, options.id].filter((x): x is string => !!x));
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
@@ -214,6 +234,8 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     options.multivariate === false
       ? Promise.resolve(undefined)
       : multivariateDrift(reference, current, numericFeatures, options.seed ?? 0, standby);
+  // Awaited below; should a column's test throw first, its failure must not go unhandled.
+  multivariate.catch(() => undefined);
 
   const driftOptions: ColumnDriftOptions = { preset };
   if (options.stattest) driftOptions.stattest = options.stattest;
