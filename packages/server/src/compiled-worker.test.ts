@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../test/support/temp-files.js';
-import { compiledWorkerExists, runWorker, startWorker } from './compiled-worker.js';
+import { compiledWorkerExists, startWorker } from './compiled-worker.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
@@ -27,14 +27,14 @@ describe('worker helpers', () => {
   });
 
   it('run one job and resolve with the reply, started at once or ahead', async () => {
-    await expect(runWorker(echo, { values: [1, 2] })).resolves.toEqual({ doubled: [2, 4] });
+    await expect(startWorker(echo).run({ values: [1, 2] })).resolves.toEqual({ doubled: [2, 4] });
     const standby = startWorker(echo);
     await new Promise((r) => setTimeout(r, 50));
     await expect(standby.run({ values: [3] })).resolves.toEqual({ doubled: [6] });
   });
 
   it('reject on a failure reply, and on an error the worker had before its job', async () => {
-    await expect(runWorker(failing, {})).rejects.toThrow(/failing\.mjs failed: no good/);
+    await expect(startWorker(failing).run({})).rejects.toThrow(/failing\.mjs failed: no good/);
     const standby = startWorker(broken);
     await new Promise((r) => setTimeout(r, 200));
     await expect(standby.run({})).rejects.toThrow(/cannot start/);

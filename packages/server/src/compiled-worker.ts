@@ -15,7 +15,11 @@ export function compiledWorkerExists(entry: URL): boolean {
 
 /** A worker started ahead of its one job, so that its start-up overlaps other work. */
 export interface StandbyWorker {
-  /** Send the job and resolve with the worker's reply (see {@link runWorker}); once only. */
+  /**
+   * Send the job (transferring `transfer`) and resolve with the first message the worker
+   * sends back; the worker is ended then. A `{ failure }` reply or an uncaught error in the
+   * worker rejects. Once only.
+   */
   run<T>(message: unknown, transfer?: ArrayBuffer[]): Promise<T>;
   /** End the worker without a job. */
   stop(): void;
@@ -60,20 +64,4 @@ export function startWorker(entry: URL): StandbyWorker {
       void worker.terminate();
     },
   };
-}
-
-/**
- * Start a compiled worker entry, send it `message` (transferring `transfer`), and resolve with
- * the first message it sends back; the worker is ended then. An `{ failure }` reply or an
- * uncaught error in the worker rejects.
- *
- * @example
- * const result = await runWorker<{ result: unknown }>(new URL('./report/multivariate-worker.js', import.meta.url), job);
- */
-export function runWorker<T>(
-  entry: URL,
-  message: unknown,
-  transfer: ArrayBuffer[] = [],
-): Promise<T> {
-  return startWorker(entry).run<T>(message, transfer);
 }

@@ -143,5 +143,6 @@ export function categoricalHistogram(
  */
 export function describeColumn(column: Column, sorted?: Float64Array): ColumnSummary {
   if (column.kind === 'categorical') return describeCategories(column);
-  return summaryOf(column.stats ?? sortedStats(sorted ?? presentSorted(column)));
+  if (column.stats) return summaryOf(column.stats);
+  return describeNumbers(sorted ?? presentSorted(column));
 }
