@@ -13,71 +13,74 @@ const LOG_2PI = Math.log(2 * Math.PI);
 // Double-double arithmetic (Hida, Li & Bailey's QD library, as SciPy's cephes uses it): a value
 // is hi + lo with |lo| ≤ ulp(hi)/2. Results land in the registers RH, RL, so nothing allocates.
 // ---------------------------------------------------------------------------------------------
-let RH = 0;
-let RL = 0;
+// Registers in a typed array: a module-level `let` holding a double is a boxed heap number that
+// every write reallocates, which made the garbage collector a tenth of a long sum's time.
+const RH = 0;
+const RL = 1;
+const SPLIT_HI = 2;
+const SPLIT_LO = 3;
+const reg = new Float64Array(4);
 const SPLITTER = 134217729; // 2^27 + 1
 const SPLIT_THRESH = 6.69692879491417e299; // 2^996
 
 /** Veltkamp split of a into 26-bit halves. */
-let SPLIT_HI = 0;
-let SPLIT_LO = 0;
 function split(a: number): void {
   if (a > SPLIT_THRESH || a < -SPLIT_THRESH) {
     const s = a * 3.725290298461914e-9;
     const temp = SPLITTER * s;
     const hi = temp - (temp - s);
-    SPLIT_HI = hi * 268435456;
-    SPLIT_LO = (s - hi) * 268435456;
+    reg[SPLIT_HI] = hi * 268435456;
+    reg[SPLIT_LO] = (s - hi) * 268435456;
   } else {
     const temp = SPLITTER * a;
-    SPLIT_HI = temp - (temp - a);
-    SPLIT_LO = a - SPLIT_HI;
+    reg[SPLIT_HI] = temp - (temp - a);
+    reg[SPLIT_LO] = a - reg[SPLIT_HI];
   }
 }
 
 /** Error of the product a·b (its rounded value being a·b). */
 function prodErr(a: number, b: number, p: number): number {
   split(a);
-  const ah = SPLIT_HI;
-  const al = SPLIT_LO;
+  const ah = reg[SPLIT_HI];
+  const al = reg[SPLIT_LO];
   split(b);
-  const bh = SPLIT_HI;
-  const bl = SPLIT_LO;
+  const bh = reg[SPLIT_HI];
+  const bl = reg[SPLIT_LO];
   return ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
-/** RH + RL = a + b exactly. */
+/** reg[RH] + reg[RL] = a + b exactly. */
 function twoSum(a: number, b: number): void {
   const s = a + b;
   const c = s - a;
-  RL = a - (s - c) + (b - c);
-  RH = s;
+  reg[RL] = a - (s - c) + (b - c);
+  reg[RH] = s;
 }
 
-/** RH + RL = a + b for |a| ≥ |b|. */
+/** reg[RH] + reg[RL] = a + b for |a| ≥ |b|. */
 function quickTwoSum(a: number, b: number): void {
   const s = a + b;
-  RL = b - (s - a);
-  RH = s;
+  reg[RL] = b - (s - a);
+  reg[RH] = s;
 }
 
 /** (ah, al) + (bh, bl) with IEEE-style error bound (Briggs & Kahan). */
 function ddAdd(ah: number, al: number, bh: number, bl: number): void {
   twoSum(ah, bh);
-  const s1 = RH;
-  let s2 = RL;
+  const s1 = reg[RH];
+  let s2 = reg[RL];
   twoSum(al, bl);
-  const t1 = RH;
-  const t2 = RL;
+  const t1 = reg[RH];
+  const t2 = reg[RL];
   s2 += t1;
   quickTwoSum(s1, s2);
-  quickTwoSum(RH, RL + t2);
+  quickTwoSum(reg[RH], reg[RL] + t2);
 }
 
 /** (ah, al) + b. */
 function ddAddD(ah: number, al: number, b: number): void {
   twoSum(ah, b);
-  quickTwoSum(RH, RL + al);
+  quickTwoSum(reg[RH], reg[RL] + al);
 }
 
 /** (ah, al)·(bh, bl). */
@@ -100,15 +103,15 @@ function ddMulD(ah: number, al: number, b: number): void {
 function ddDiv(ah: number, al: number, bh: number, bl: number): void {
   const q1 = ah / bh;
   ddMulD(bh, bl, q1);
-  ddAdd(ah, al, -RH, -RL);
-  const q2 = RH / bh;
-  const rh = RH;
-  const rl = RL;
+  ddAdd(ah, al, -reg[RH], -reg[RL]);
+  const q2 = reg[RH] / bh;
+  const rh = reg[RH];
+  const rl = reg[RL];
   ddMulD(bh, bl, q2);
-  ddAdd(rh, rl, -RH, -RL);
-  const q3 = RH / bh;
+  ddAdd(rh, rl, -reg[RH], -reg[RL]);
+  const q3 = reg[RH] / bh;
   quickTwoSum(q1, q2);
-  ddAddD(RH, RL, q3);
+  ddAddD(reg[RH], reg[RL], q3);
 }
 
 const F64 = new Float64Array(1);
@@ -152,7 +155,7 @@ function ldexp(x: number, e: number): number {
   return x * 2 ** e;
 }
 
-/** dd frexp: mantissa of (ah, al) in RH, RL, exponent in FREXP_E. */
+/** dd frexp: mantissa of (ah, al) in reg[RH], reg[RL], exponent in FREXP_E. */
 function ddFrexp(ah: number, al: number): void {
   let man = frexp(ah);
   let e = FREXP_E;
@@ -163,15 +166,15 @@ function ddFrexp(ah: number, al: number): void {
     e -= 1;
   }
   FREXP_E = e;
-  RH = man;
-  RL = b1;
+  reg[RH] = man;
+  reg[RL] = b1;
 }
 
 /** (ah, al)^m for m ≥ 0: pow of the high word, corrected by (1 + lo/hi)^m. */
 function ddPow(ah: number, al: number, m: number): void {
   if (m === 0 || ah === 0) {
-    RH = m === 0 ? 1 : 0;
-    RL = 0;
+    reg[RH] = m === 0 ? 1 : 0;
+    reg[RL] = 0;
     return;
   }
   const ans = ah ** m;
@@ -186,17 +189,17 @@ function ddPow(ah: number, al: number, m: number): void {
 
 let POW_E = 0;
 
-/** (ah, al)^m = (RH, RL)·2^POW_E with the mantissa in [0.5, 1), for m ≥ 0. */
+/** (ah, al)^m = (reg[RH], reg[RL])·2^POW_E with the mantissa in [0.5, 1), for m ≥ 0. */
 function ddPowScaled(ah: number, al: number, m: number): void {
   if (m === 0) {
-    RH = 1;
-    RL = 0;
+    reg[RH] = 1;
+    reg[RL] = 0;
     POW_E = 0;
     return;
   }
   ddFrexp(ah, al);
-  const yh = RH;
-  const yl = RL;
+  const yh = reg[RH];
+  const yl = reg[RL];
   const yE = FREXP_E;
   if (m === 1) {
     POW_E = yE;
@@ -209,22 +212,22 @@ function ddPowScaled(ah: number, al: number, m: number): void {
   }
   if (m <= maxExpt) {
     ddPow(yh, yl, m);
-    ddFrexp(RH, RL);
+    ddFrexp(reg[RH], reg[RL]);
     POW_E = FREXP_E + m * yE;
     return;
   }
   const q = Math.trunc(m / maxExpt);
   const r = m % maxExpt;
   ddPowScaled(yh, yl, r);
-  const rh = RH;
-  const rl = RL;
+  const rh = reg[RH];
+  const rl = reg[RL];
   const rE = POW_E;
   ddPowScaled(yh, yl, maxExpt);
   const mE = POW_E;
-  ddPowScaled(RH, RL, q);
+  ddPowScaled(reg[RH], reg[RL], q);
   const mqE = POW_E + mE * q;
-  ddMul(rh, rl, RH, RL);
-  ddFrexp(RH, RL);
+  ddMul(rh, rl, reg[RH], reg[RL]);
+  ddFrexp(reg[RH], reg[RL]);
   POW_E = FREXP_E + mqE + rE + m * yE;
 }
 
@@ -241,39 +244,49 @@ const SMIRNOV_MAX_COMPUTE_N = 1000000;
 const EPS = 2.220446049250313e-16;
 
 /**
- * For long Smirnov sums (n up to 1e6 gives ~1e6 terms) most terms are below 1e-22 of the
- * largest: a double-precision estimate of log A_v (error ~1e-6, against a margin of 50)
- * marks them, so the double-double powers are spent only on the terms that count.
+ * log A_v in double precision (error ~1e-9 at n = 1e6, against margins of 50): enough to tell
+ * which terms of a long sum count.
  */
-function negligibleTerms(
-  n: number,
-  x: number,
-  start: number,
-  step: number,
-  nTerms: number,
-): { logs: Float64Array; threshold: number; peak: number; first: number } | null {
-  if (nTerms < 4000) return null;
-  const logs = new Float64Array(nTerms);
-  let logBinom = 0; // log C(n, j) = log C(n, v)
-  let best = Number.NEGATIVE_INFINITY;
-  let peak = 0;
-  for (let j = 1; j < nTerms; j++) {
-    logBinom += Math.log((n - j + 1) / j);
-    const v = start + j * step;
-    const w = 1 - x - v / n;
-    const value =
-      logBinom + (v - 1) * Math.log(x + v / n) + (n - v === 0 ? 0 : (n - v) * Math.log(w));
-    logs[j] = Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
-    if (logs[j] > best) {
-      best = logs[j];
-      peak = j;
-    }
-  }
-  const threshold = best - 50;
-  let first = 1;
-  while (first < peak && logs[first] < threshold) first++;
-  // below ~1000 skipped indices the plain recurrence is as cheap as the jump
-  return { logs, threshold, peak, first: first > 1000 ? first : 1 };
+function logTerm(n: number, x: number, v: number, logBinomN: number): number {
+  const w = 1 - x - v / n;
+  const value =
+    logBinomN -
+    gammaln(v + 1) -
+    gammaln(n - v + 1) +
+    (v - 1) * Math.log(x + v / n) +
+    (n - v === 0 ? 0 : (n - v) * Math.log(w));
+  return Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
+}
+
+/** Sums of at least this many terms go through {@link longSum}. */
+const LONG_SUM_TERMS = 4000;
+
+/** Terms apart at which {@link countingTerms} looks at a long sum. */
+const PROBE_STRIDE = 256;
+
+/**
+ * For long Smirnov sums (n up to 1e6 gives ~1e6 terms) the terms below 1e-22 of the largest
+ * lie at the two ends only: the terms rise to a peak and then fall, with at most a shallow
+ * dip and rise on the way (a few units of log, never near 50). A probe every 256 terms of
+ * log A_v finds the largest and the range [first, last] of the terms within 50 of it in log,
+ * widened by one probe step on each side so that no term that counts is left out; every term
+ * inside is summed.
+ */
+function countingTerms(n: number, x: number, nTerms: number): { first: number; last: number } {
+  const logBinomN = gammaln(n + 1);
+  const probes: number[] = [];
+  for (let v = 1; v < nTerms; v += PROBE_STRIDE) probes.push(v);
+  if (probes[probes.length - 1] !== nTerms - 1) probes.push(nTerms - 1);
+  const logs = probes.map((v) => logTerm(n, x, v, logBinomN));
+  const threshold = Math.max(...logs) - 50;
+  let lo = 0;
+  while (logs[lo] < threshold) lo++;
+  let hi = logs.length - 1;
+  while (logs[hi] < threshold) hi--;
+  return {
+    first: lo === 0 ? 1 : probes[lo - 1],
+    last: hi === logs.length - 1 ? nTerms - 1 : probes[hi + 1],
+  };
 }
 
 /** log(k!) − log(√(2πk)·(k/e)^k), the Stirling remainder of an integer k ≥ 1. */
@@ -283,87 +296,92 @@ function stirlerr(k: number): number {
 }
 
 /**
- * C(n, k) as (RH, RL)·2^POW_E for 0 < k < n, to ~1e-15: Stirling's form
- * √(n/(2πk(n−k)))·e^(stirlerr(n) − stirlerr(k) − stirlerr(n−k))·(n/k)^k·(n/(n−k))^(n−k),
- * the remainders all small and the powers in double-double with split exponents.
+ * A_v without its binomial, (x + v/n)^(v−1)·(1 − x − v/n)^(n−v), times C = (ch, cl) as
+ * (reg[RH], reg[RL])·2^POW_E in double-double (C's own power of two is the caller's to add).
  */
-function binomialScaled(n: number, k: number): void {
+function powersTimes(n: number, x: number, v: number, ch: number, cl: number): void {
+  ddDiv(n - v, 0, n, 0);
+  ddAddD(reg[RH], reg[RL], -x);
+  ddPowScaled(reg[RH], reg[RL], n - v);
+  const t2h = reg[RH];
+  const t2l = reg[RL];
+  const t2E = POW_E;
+  ddDiv(v, 0, n, 0);
+  ddAddD(reg[RH], reg[RL], x);
+  ddPowScaled(reg[RH], reg[RL], v - 1);
+  ddMul(reg[RH], reg[RL], t2h, t2l);
+  ddMul(reg[RH], reg[RL], ch, cl);
+  POW_E += t2E;
+}
+
+/**
+ * A_v = C(n, v)·(x + v/n)^(v−1)·(1 − x − v/n)^(n−v) as (reg[RH], reg[RL])·2^POW_E for 0 < v < n, in
+ * double-double to ~1e-15, nx = n·x given as (nxh, nxl). With C(n, v) in Stirling's form
+ * √(n/(2πv(n−v)))·e^(stirlerr(n) − stirlerr(v) − stirlerr(n−v))·(n/v)^v·(n/(n−v))^(n−v), its
+ * powers fold into the term's: A_v = √(…)·e^(…)·((nx+v)/v)^v·((n−nx−v)/(n−v))^(n−v)·n/(nx+v),
+ * two powers with split exponents where the term as written takes four.
+ */
+function termScaled(n: number, nxh: number, nxl: number, v: number): void {
   const base =
-    Math.sqrt(n / (2 * Math.PI * k * (n - k))) *
-    Math.exp(stirlerr(n) - stirlerr(k) - stirlerr(n - k));
-  ddDiv(n, 0, k, 0);
-  ddPowScaled(RH, RL, k);
-  const p1h = RH;
-  const p1l = RL;
+    Math.sqrt(n / (2 * Math.PI * v * (n - v))) *
+    Math.exp(stirlerr(n) - stirlerr(v) - stirlerr(n - v));
+  ddAddD(nxh, nxl, v);
+  const sh = reg[RH]; // nx + v
+  const sl = reg[RL];
+  ddDiv(sh, sl, v, 0);
+  ddPowScaled(reg[RH], reg[RL], v);
+  const p1h = reg[RH];
+  const p1l = reg[RL];
   const p1E = POW_E;
-  ddDiv(n, 0, n - k, 0);
-  ddPowScaled(RH, RL, n - k);
+  ddAddD(-nxh, -nxl, n - v);
+  ddDiv(reg[RH], reg[RL], n - v, 0);
+  ddPowScaled(reg[RH], reg[RL], n - v);
   const p2E = POW_E;
-  ddMul(RH, RL, p1h, p1l);
-  ddMulD(RH, RL, base);
-  ddFrexp(RH, RL);
+  ddMul(reg[RH], reg[RL], p1h, p1l);
+  ddMulD(reg[RH], reg[RL], base * n);
+  ddDiv(reg[RH], reg[RL], sh, sl);
+  ddFrexp(reg[RH], reg[RL]);
   POW_E = FREXP_E + p1E + p2E;
 }
 
 /**
- * A_v without its binomial, (x + v/n)^(v−1)·(1 − x − v/n)^(n−v), times C = (ch, cl) as
- * (RH, RL)·2^POW_E in double-double (C's own power of two is the caller's to add).
+ * log(1 + t) for the tiny t of the ratio of two terms (|t| ≤ 2^-10: six terms of its series
+ * leave ~1e-19 relative), else Math.log1p: the series costs a fifth of the call.
  */
-function powersTimes(n: number, x: number, v: number, ch: number, cl: number): void {
-  ddDiv(n - v, 0, n, 0);
-  ddAddD(RH, RL, -x);
-  ddPowScaled(RH, RL, n - v);
-  const t2h = RH;
-  const t2l = RL;
-  const t2E = POW_E;
-  ddDiv(v, 0, n, 0);
-  ddAddD(RH, RL, x);
-  ddPowScaled(RH, RL, v - 1);
-  ddMul(RH, RL, t2h, t2l);
-  ddMul(RH, RL, ch, cl);
-  POW_E += t2E;
+function log1pSmall(t: number): number {
+  if (t > 9.765625e-4 || t < -9.765625e-4) return Math.log1p(t);
+  return t * (1 - t * (0.5 - t * (1 / 3 - t * (0.25 - t * (0.2 - t / 6)))));
 }
 
-/** A_v = C(n, v)·(x + v/n)^(v−1)·(1 − x − v/n)^(n−v) as (RH, RL)·2^POW_E, in double-double. */
-function termScaled(n: number, x: number, v: number): void {
-  binomialScaled(n, v);
-  const cE = POW_E;
-  powersTimes(n, x, v, RH, RL);
-  POW_E += cE;
-}
+/** Terms of a long sum between two recomputed in double-double. */
+const EXACT_EVERY = 32;
 
 /**
- * Σ A_v over the terms that count (first ≤ v, stopping past the peak once they are
- * negligible), plus the v = 0 term (h0, l0) already formed. Each term follows from the one
- * before by the ratio A_{v+1}/A_v = (n−v)/(v+1)·(nx+v)/(n−nx−v)·(1 + 1/(nx+v))^v·
+ * Σ A_v for first ≤ v ≤ last, plus the v = 0 term (h0, l0) already formed. Each term follows
+ * from the one before by the ratio A_{v+1}/A_v = (n−v)/(v+1)·(nx+v)/(n−nx−v)·(1 + 1/(nx+v))^v·
  * (1 − 1/(n−nx−v))^(n−v−1), a handful of ulps each; every 32nd term is recomputed in
  * double-double so the error cannot build up. At n = 1e6 this is ~20 times faster than
  * forming every term in double-double and agrees with it to ~1e-14.
  */
 function longSum(
   n: number,
-  x: number,
-  nx: number,
-  skip: { logs: Float64Array; threshold: number; peak: number; first: number },
+  nxh: number,
+  nxl: number,
+  range: { first: number; last: number },
   h0: number,
   l0: number,
 ): number {
+  const nx = nxh + nxl;
   let sumH = h0;
   let sumL = l0;
-  const last = skip.logs.length - 1;
   let m = 0; // current term = m·2^e
   let e = 0;
-  let sinceExact = 0;
-  for (let v = skip.first; v <= last; v++) {
-    if (skip.logs[v] < skip.threshold) {
-      if (v > skip.peak) break;
-      sinceExact = 32; // force an exact restart at the next kept term
-      continue;
-    }
+  let sinceExact = EXACT_EVERY;
+  for (let v = range.first; v <= range.last; v++) {
     const wPrev = n - (v - 1) - nx; // n·(1 − x − (v−1)/n)
-    if (sinceExact >= 32 || v === skip.first || wPrev < 16) {
-      termScaled(n, x, v);
-      m = RH + RL;
+    if (sinceExact >= EXACT_EVERY || wPrev < 16) {
+      termScaled(n, nxh, nxl, v);
+      m = reg[RH] + reg[RL];
       e = POW_E;
       sinceExact = 0;
     } else {
@@ -371,7 +389,7 @@ function longSum(
       const ratio =
         ((n - u) / (u + 1)) *
         ((nx + u) / wPrev) *
-        Math.exp(u * Math.log1p(1 / (nx + u)) + (n - u - 1) * Math.log1p(-1 / wPrev));
+        Math.exp(u * log1pSmall(1 / (nx + u)) + (n - u - 1) * log1pSmall(-1 / wPrev));
       m *= ratio;
       if (m > 2 ** 64 || m < 2 ** -64) {
         const f = frexp(m);
@@ -382,10 +400,12 @@ function longSum(
     }
     const a = ldexp(m, e);
     if (Number.isFinite(a) && a !== 0) {
-      twoSum(sumH, a);
-      quickTwoSum(RH, RL + sumL);
-      sumH = RH;
-      sumL = RL;
+      // twoSum then quickTwoSum, spelled out on locals: the shared registers live on the heap
+      const s = sumH + a;
+      const c = s - sumH;
+      const t = sumH - (s - c) + (a - c) + sumL;
+      sumH = s + t;
+      sumL = t - (sumH - s);
     }
   }
   return sumH + sumL;
@@ -412,11 +432,11 @@ export function smirnov(n: number, x: number): number {
   let fll = 0;
   if (flh === nxh) {
     quickTwoSum(flh, Math.floor(nxl));
-    flh = RH;
-    fll = RL;
+    flh = reg[RH];
+    fll = reg[RL];
   }
   ddAdd(nxh, nxl, -flh, -fll);
-  let alpha = RH;
+  let alpha = reg[RH];
   let nxfl = Math.trunc(flh);
   if (alpha === 1) {
     nxfl += 1;
@@ -430,14 +450,14 @@ export function smirnov(n: number, x: number): number {
   }
   if (nxfl === 0 || (nxfl === 1 && alpha === 0)) {
     twoSum(1, x);
-    ddPow(RH, RL, n - 1);
-    return clip01(1 - x * RH);
+    ddPow(reg[RH], reg[RL], n - 1);
+    return clip01(1 - x * reg[RH]);
   }
   if (-2 * n * x * x < MINLOG) return 0;
   if (nxfl >= n - 1) {
     twoSum(1, -x);
-    ddPow(RH, RL, n);
-    return clip01(RH);
+    ddPow(reg[RH], reg[RL], n);
+    return clip01(reg[RH]);
   }
   if (n > SMIRNOV_MAX_COMPUTE_N) {
     const logp = -((6 * n * x + 1) ** 2) / 18 / n;
@@ -456,26 +476,25 @@ export function smirnov(n: number, x: number): number {
     step = -1;
     nTerms = n - n1mxceil + 1;
     twoSum(1, x);
-    ddDiv(RH, RL, 1, 0);
-    ddPow(RH, RL, n - 1);
-    sumH = RH;
-    sumL = RL;
+    ddDiv(reg[RH], reg[RL], 1, 0);
+    ddPow(reg[RH], reg[RL], n - 1);
+    sumH = reg[RH];
+    sumL = reg[RL];
   } else {
     twoSum(1, -x);
-    ddDiv(RH, RL, 1, 0);
-    ddPow(RH, RL, n);
-    ddDiv(RH, RL, x, 0);
-    sumH = RH;
-    sumL = RL;
+    ddDiv(reg[RH], reg[RL], 1, 0);
+    ddPow(reg[RH], reg[RL], n);
+    ddDiv(reg[RH], reg[RL], x, 0);
+    sumH = reg[RH];
+    sumL = reg[RL];
   }
   // C(n, j) as mantissa (cH, cL) in [0.5, 1) and exponent cE
   let cH = 1;
   let cL = 0;
   let cE = 0;
   const vmid = Math.floor(n / 2);
-  const skip = negligibleTerms(n, x, start, step, nTerms);
-  if (skip !== null) {
-    const total = longSum(n, x, nxh + nxl, skip, sumH, sumL);
+  if (!upper && nTerms >= LONG_SUM_TERMS) {
+    const total = longSum(n, nxh, nxl, countingTerms(n, x, nTerms), sumH, sumL);
     return clip01(total * x);
   }
   for (let j = 0; j < nTerms; j++) {
@@ -484,12 +503,12 @@ export function smirnov(n: number, x: number): number {
       // A_v = C(n, v)·(x + v/n)^(v−1)·(1 − x − v/n)^(n−v), C(n, v) kept as it goes
       powersTimes(n, x, v, cH, cL);
       const e = cE + POW_E;
-      const ah = ldexp(RH, e);
-      const al = ldexp(RL, e);
+      const ah = ldexp(reg[RH], e);
+      const al = ldexp(reg[RL], e);
       if (Number.isFinite(ah) && ah !== 0) {
         ddAdd(sumH, sumL, ah, al);
-        sumH = RH;
-        sumL = RL;
+        sumH = reg[RH];
+        sumL = reg[RL];
       }
       if (ah !== 0) {
         if (4 * (nTerms - j) * Math.abs(ah) < EPS * sumH && j !== nTerms - 1) break;
@@ -498,13 +517,13 @@ export function smirnov(n: number, x: number): number {
       }
     }
     ddDiv(n - j, 0, j + 1, 0);
-    ddMul(cH, cL, RH, RL);
-    ddFrexp(RH, RL);
-    cH = RH;
-    cL = RL;
+    ddMul(cH, cL, reg[RH], reg[RL]);
+    ddFrexp(reg[RH], reg[RL]);
+    cH = reg[RH];
+    cL = reg[RL];
     cE += FREXP_E;
   }
   ddMulD(sumH, sumL, x);
-  const prob = RH;
+  const prob = reg[RH];
   return clip01(step < 0 ? 1 - prob : prob);
 }
