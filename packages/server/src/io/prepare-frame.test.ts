@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Frame, NumericColumn } from './frame.js';
+import { type CategoricalColumn, countCodes, type Frame, type NumericColumn } from './frame.js';
 import { drawRows, prepareFrame } from './prepare-frame.js';
 
 const num = (name: string, values: number[]): NumericColumn => ({
@@ -57,5 +57,36 @@ describe('prepareFrame', () => {
     expect(keep.sorted).toBeUndefined();
     expect(x.stats).toMatchObject({ count: 5, mean: 3, min: 1, max: 5, distinct: 5 });
     expect(keep.stats).toBeUndefined();
+  });
+});
+
+describe('countCodes', () => {
+  it('counts each code, skips the missing ones, at any length', () => {
+    for (let n = 0; n < 12; n++) {
+      const codes = Int32Array.from({ length: n }, (_, i) => ((i * 7) % 5) - 1);
+      const naive = new Float64Array(4);
+      for (const c of codes) if (c >= 0) naive[c]++;
+      expect(countCodes(codes, 4)).toEqual(naive);
+    }
+  });
+
+  it('is what prepareFrame leaves on a categorical column', () => {
+    const column: CategoricalColumn = {
+      name: 'c',
+      kind: 'categorical',
+      codes: Int32Array.of(1, -1, 1, 0, 1),
+      dictionary: ['a', 'b'],
+      missing: 1,
+      invalid: 0,
+    };
+    const frame: Frame = {
+      source: 'f.csv',
+      format: 'csv',
+      rowCount: 5,
+      columns: [column],
+      duplicateRows: 0,
+    };
+    prepareFrame(frame, { keepOrder: [], sampleRows: 0, seed: 0 });
+    expect(column.counts).toEqual(Float64Array.of(1, 3));
   });
 });

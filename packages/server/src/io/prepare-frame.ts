@@ -10,7 +10,7 @@
  * and the columns named in `keepOrder` (target, predictions, segments) stay as they are.
  */
 import { createRng, sortedFromScaled, sortInts, sortNumbers } from '@tend/core';
-import { type Frame, type NumericColumn, numbersOf } from './frame.js';
+import { countCodes, type Frame, type NumericColumn, numbersOf } from './frame.js';
 import { MISSING_INT, type ScaledNumbers, scaledValue } from './number-store.js';
 import { withoutTrailingNaN } from './present-values.js';
 import { sortedStats } from './sorted-stats.js';
@@ -49,7 +49,8 @@ export function drawRows(rowCount: number, count: number, seed: number): Int32Ar
 
 /**
  * Sample rows, then sort the numerical columns not in `keepOrder` in place, marking them
- * `sorted` and describing them (`stats`), and keep the sample as `frame.rowSample` (empty when `sampleRows` is 0).
+ * `sorted` and describing them (`stats`), count each categorical column's codes (`counts`),
+ * and keep the sample as `frame.rowSample` (empty when `sampleRows` is 0).
  *
  * @example
  * prepareFrame(frame, { keepOrder: ['label'], sampleRows: 40000, seed: 0 }); frame.rowSample?.rows.length; // 40000
@@ -68,7 +69,11 @@ export function prepareFrame(frame: Frame, options: PrepareOptions): void {
   // One buffer for the doubles of every scaled column described, rather than one each.
   let scratch: Float64Array | undefined;
   for (const column of frame.columns) {
-    if (column.kind === 'categorical' || column.sorted) continue;
+    if (column.kind === 'categorical') {
+      column.counts ??= countCodes(column.codes, column.dictionary.length);
+      continue;
+    }
+    if (column.sorted) continue;
     if (keep.has(column.name)) {
       // Read row by row later, as doubles.
       if (!column.values) {

@@ -2,7 +2,7 @@
  * Data quality of one column: missing and unparsable cells, values outside the reference's
  * range, categories the reference never had, and how close to constant the column is.
  */
-import type { CategoricalColumn, Column } from '../io/frame.js';
+import { type CategoricalColumn, type Column, countCodes } from '../io/frame.js';
 import { presentSorted } from '../io/present-values.js';
 import { sortedStats } from '../io/sorted-stats.js';
 import type { ColumnQuality } from './report-types.js';
@@ -45,15 +45,13 @@ function spread(
  * categoryCounts({ codes: Int32Array.of(0, 1, 0, -1), dictionary: ['a', 'b'] } as CategoricalColumn); // [2, 1]
  */
 export function categoryCounts(column: CategoricalColumn): Float64Array {
-  // Quality, summary, chart and drift each need these counts: count a column's codes once.
+  // Quality, summary, chart and drift each need these counts: count a column's codes once,
+  // unless `prepareFrame` did where the file was read.
+  const size = column.dictionary.length;
+  if (column.counts?.length === size) return column.counts;
   const known = countsOf.get(column);
-  if (known && known.length === column.dictionary.length) return known;
-  const counts = new Float64Array(column.dictionary.length);
-  const codes = column.codes;
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i];
-    if (code >= 0) counts[code]++;
-  }
+  if (known && known.length === size) return known;
+  const counts = countCodes(column.codes, size);
   countsOf.set(column, counts);
   return counts;
 }
