@@ -50,7 +50,7 @@ export {
   type PrfsPerClass,
   precisionRecallFscoreSupport,
 } from './precision-recall-fscore-support.js';
-export { quantileSorted } from './quantile.js';
+export { quantileAt, quantileSorted } from './quantile.js';
 export { type R2Options, r2Score } from './r2-score.js';
 export type { RegressionOptions } from './regression-inputs.js';
 export { type RocAucOptions, rocAucScore } from './roc-auc-score.js';

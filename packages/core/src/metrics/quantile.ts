@@ -9,14 +9,24 @@
  * quantileSorted(Float64Array.of(1, 2, 3, 4), 0.25); // 1.75
  */
 export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
+  return quantileAt(sorted.length, q, (i) => sorted[i]);
+}
+
+/**
+ * {@link quantileSorted} of n ascending values read through `at(i)`, for values kept in
+ * another form (scaled integers): only the two neighbours of the virtual index are read.
+ *
+ * @example
+ * quantileAt(4, 0.25, (i) => [10, 20, 30, 40][i] / 10); // 1.75
+ */
+export function quantileAt(n: number, q: number, at: (i: number) => number): number {
   const h = (n - 1) * q;
   const lo = Math.floor(h);
-  if (lo >= n - 1) return sorted[n - 1];
-  if (lo < 0) return sorted[0];
+  if (lo >= n - 1) return at(n - 1);
+  if (lo < 0) return at(0);
   const t = h - lo;
-  const a = sorted[lo];
-  const b = sorted[lo + 1];
+  const a = at(lo);
+  const b = at(lo + 1);
   const d = b - a;
   return t >= 0.5 ? b - d * (1 - t) : a + d * t;
 }

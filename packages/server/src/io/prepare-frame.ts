@@ -13,7 +13,7 @@ import { createRng, sortedFromScaled, sortInts, sortNumbers } from '@tend/core';
 import { countCodes, type Frame, type NumericColumn, numbersOf } from './frame.js';
 import { MISSING_INT, type ScaledNumbers, scaledValue } from './number-store.js';
 import { withoutTrailingNaN } from './present-values.js';
-import { sortedStats } from './sorted-stats.js';
+import { scaledSortedStats, sortedStats } from './sorted-stats.js';
 
 /** What to prepare. */
 export interface PrepareOptions {
@@ -66,8 +66,6 @@ export function prepareFrame(frame: Frame, options: PrepareOptions): void {
   }
   frame.rowSample = { rows, columns: numeric.map((c) => c.name), values };
   const keep = new Set(options.keepOrder);
-  // One buffer for the doubles of every scaled column described, rather than one each.
-  let scratch: Float64Array | undefined;
   for (const column of frame.columns) {
     if (column.kind === 'categorical') {
       column.counts ??= countCodes(column.codes, column.dictionary.length);
@@ -87,10 +85,8 @@ export function prepareFrame(frame: Frame, options: PrepareOptions): void {
       sortNumbers(column.values);
       column.stats = sortedStats(withoutTrailingNaN(column.values));
     } else {
-      const scaled = column.scaled as ScaledNumbers;
-      sortScaled(scaled.ints);
-      scratch ??= new Float64Array(frame.rowCount);
-      column.stats = sortedStats(presentSortedOf(column, scratch));
+      const { ints, places } = column.scaled as ScaledNumbers;
+      column.stats = scaledSortedStats(ints, sortScaled(ints), places);
     }
   }
 }
@@ -100,8 +96,11 @@ function valueAt(column: NumericColumn, row: number): number {
   return column.values ? column.values[row] : scaledValue(column.scaled as ScaledNumbers, row);
 }
 
-/** Sort scaled integers with the missing markers first, the values after them ascending. */
-function sortScaled(ints: Int32Array): void {
+/**
+ * Sort scaled integers with the missing markers first, the values after them ascending;
+ * returns the count of missing markers.
+ */
+function sortScaled(ints: Int32Array): number {
   let missing = 0;
   for (let i = 0; i < ints.length; i++) {
     if (ints[i] === MISSING_INT) {
@@ -110,6 +109,7 @@ function sortScaled(ints: Int32Array): void {
     }
   }
   sortInts(ints.subarray(missing));
+  return missing;
 }
 
 /**
