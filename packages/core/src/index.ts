@@ -20,4 +20,9 @@ export * from './sketches/index.js';
 export { sortInts, sortNumbers } from './sort-numbers.js';
 export * from './special/index.js';
 export * from './stattests/index.js';
-export { checkedSorted, type NumericInput, sortedFromScaled } from './validate.js';
+export {
+  checkedSorted,
+  type NumericInput,
+  ScaledSortedSample,
+  sortedFromScaled,
+} from './validate.js';

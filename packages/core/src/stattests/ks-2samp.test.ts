@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../test/support/close.js';
 import { loadFixture } from '../../test/support/fixtures.js';
 import { type SampleSpec, sample } from '../../test/support/samples.js';
+import { createRng } from '../random/xoshiro128.js';
+import { ScaledSortedSample } from '../validate.js';
 import { type Alternative, ks2samp } from './ks-2samp.js';
 
 interface KsCase {
@@ -58,6 +60,50 @@ describe('ks2samp', () => {
     );
     expect(() => ks2samp([1], [2], { method: 'fast' as 'auto' })).toThrow(
       /ks2samp: method is "fast"/,
+    );
+  });
+});
+
+describe('ks2samp on scaled integers', () => {
+  const rng = createRng(11);
+  /** Sorted decimals of `places` places, with ties, as scaled integers. */
+  const scaled = (n: number, shift: number, places: number) =>
+    Int32Array.from({ length: n }, () =>
+      Math.round((rng.next() * 3 + shift) * 10 ** places),
+    ).sort();
+
+  it('gives what the doubles give, statistic, location, sign and p-value alike', () => {
+    for (const [n1, n2, places, shift] of [
+      [2000, 3000, 2, 0.1],
+      [20_000, 15_000, 1, 0],
+      [500, 700, 0, 0.4],
+      [30_000, 30_000, 3, -0.05],
+    ]) {
+      const a = scaled(n1, 0, places);
+      const b = scaled(n2, shift, places);
+      const fromInts = ks2samp(
+        new ScaledSortedSample(a, 0, places),
+        new ScaledSortedSample(b, 0, places),
+      );
+      const fromDoubles = ks2samp(
+        Float64Array.from(a, (k) => k / 10 ** places),
+        Float64Array.from(b, (k) => k / 10 ** places),
+      );
+      expect(fromInts).toEqual(fromDoubles);
+    }
+  });
+
+  it('starts after `start`, and falls back to the doubles when the places differ', () => {
+    const a = Int32Array.of(-9, -9, 100, 150, 150, 300);
+    const b = Int32Array.of(12, 20, 31);
+    const fromInts = ks2samp(new ScaledSortedSample(a, 2, 2), new ScaledSortedSample(b, 0, 1));
+    expect(fromInts).toEqual(ks2samp([1, 1.5, 1.5, 3], [1.2, 2, 3.1]));
+  });
+
+  it('refuses integers that are not ascending, and an empty sample', () => {
+    expect(() => new ScaledSortedSample(Int32Array.of(3, 1), 0, 0)).toThrow(/\[1\] is below \[0\]/);
+    expect(() => ks2samp(new ScaledSortedSample(Int32Array.of(1), 1, 0), [1])).toThrow(
+      /at least one/,
     );
   });
 });

@@ -1,7 +1,7 @@
 import { ks2sampExact } from '../distributions/ks-2samp-exact.js';
 import { kstwo } from '../distributions/kstwo.js';
 import { gcd, roundHalfEven } from '../integers.js';
-import { checkChoice, type NumericInput, toSortedSample } from '../validate.js';
+import { checkChoice, type NumericInput, ScaledSortedSample, toSortedSample } from '../validate.js';
 
 /** Alternative hypotheses of the two-sample tests. */
 export type Alternative = 'two-sided' | 'less' | 'greater';
@@ -58,12 +58,9 @@ export function ks2samp(
   let method = options.method ?? 'auto';
   checkChoice(FN, 'alternative', alternative, ALTERNATIVES);
   checkChoice(FN, 'method', method, METHODS);
-  const x = toSortedSample(FN, 'reference', reference);
-  const y = toSortedSample(FN, 'current', current);
-  const n1 = x.length;
-  const n2 = y.length;
-
-  const ext = cdfExtremes(x, y);
+  const ext = extremesOf(reference, current);
+  const n1 = reference.length;
+  const n2 = current.length;
   // SciPy clips −min(F₁ − F₂) into [0, 1]; the maximum is at least 0 (at the largest value).
   const minS = Math.min(Math.max(-ext.min, 0), 1);
   const maxS = ext.max;
@@ -118,12 +115,40 @@ interface CdfExtremes {
 }
 
 /**
+ * The extremes of F₁ − F₂: over the scaled integers themselves when both samples are kept so
+ * with the same places (their order and ties are those of the doubles), else over the doubles.
+ */
+function extremesOf(reference: NumericInput, current: NumericInput): CdfExtremes {
+  if (
+    reference instanceof ScaledSortedSample &&
+    current instanceof ScaledSortedSample &&
+    reference.places === current.places &&
+    reference.length > 0 &&
+    current.length > 0
+  ) {
+    const ext = cdfExtremes(
+      reference.ints.subarray(reference.start),
+      current.ints.subarray(current.start),
+    );
+    return {
+      ...ext,
+      minAt: ext.minAt / reference.power,
+      maxAt: ext.maxAt / reference.power,
+    };
+  }
+  return cdfExtremes(
+    toSortedSample(FN, 'reference', reference),
+    toSortedSample(FN, 'current', current),
+  );
+}
+
+/**
  * One merge walk over two ascending samples evaluating c₁/n₁ − c₂/n₂ at each distinct pooled
  * value, where cᵢ counts the values ≤ it. SciPy takes argmin/argmax over the concatenation
  * [sorted x, sorted y], so a value of x wins a tie with a value of y, and the smallest value
  * wins within each sample: the extremes are tracked separately over x's and y's values.
  */
-function cdfExtremes(x: Float64Array, y: Float64Array): CdfExtremes {
+function cdfExtremes(x: Float64Array | Int32Array, y: Float64Array | Int32Array): CdfExtremes {
   const n1 = x.length;
   const n2 = y.length;
   let maxX = Number.NEGATIVE_INFINITY;

@@ -9,10 +9,10 @@
  * sample (candidate rows in a seeded random order, with the values of every numerical column),
  * and the columns named in `keepOrder` (target, predictions, segments) stay as they are.
  */
-import { createRng, sortedFromScaled, sortInts, sortNumbers } from '@tend/core';
+import { createRng, ScaledSortedSample, sortInts, sortNumbers } from '@tend/core';
 import { countCodes, type Frame, type NumericColumn, numbersOf } from './frame.js';
 import { MISSING_INT, type ScaledNumbers, scaledValue } from './number-store.js';
-import { withoutTrailingNaN } from './present-values.js';
+import { type SortedNumbers, withoutTrailingNaN } from './present-values.js';
 import { scaledSortedStats, sortedStats } from './sorted-stats.js';
 
 /** What to prepare. */
@@ -113,19 +113,18 @@ function sortScaled(ints: Int32Array): number {
 }
 
 /**
- * The sorted non-missing values of a column `prepareFrame` sorted, as doubles: the column's
- * own array (no copy) when kept as doubles; from sorted scaled integers, a new array, or the
- * start of `scratch` when given (which the next call with it overwrites), already marked as
- * `checkedSorted` marks.
+ * The sorted non-missing values of a column `prepareFrame` sorted: the column's own array (no
+ * copy) when kept as doubles; a compact column's scaled integers as a `ScaledSortedSample`,
+ * whose doubles, when a test asks for them, go into `scratch` (which the next column's
+ * overwrite).
  *
  * @example
- * presentSortedOf(column).length; // rows − missing − invalid
+ * sortedNumbersOf(column, scratch).length; // rows − missing − invalid
  */
-export function presentSortedOf(column: NumericColumn, scratch?: Float64Array): Float64Array {
+export function sortedNumbersOf(column: NumericColumn, scratch?: Float64Array): SortedNumbers {
   if (column.values) return withoutTrailingNaN(column.values);
   const { ints, places } = column.scaled as ScaledNumbers;
   let start = 0;
   while (start < ints.length && ints[start] === MISSING_INT) start++;
-  // Divided and marked checked in one pass (`sortedFromScaled`), so no test checks it again.
-  return sortedFromScaled(ints, start, places, scratch);
+  return new ScaledSortedSample(ints, start, places, scratch);
 }

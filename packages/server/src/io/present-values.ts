@@ -1,5 +1,5 @@
 /** The non-missing values of a numerical column, sorted: the form every per-column step works on. */
-import { sortNumbers } from '@tend/core';
+import { type ScaledSortedSample, sortNumbers } from '@tend/core';
 import { type NumericColumn, numbersOf } from './frame.js';
 
 /**
@@ -29,4 +29,31 @@ export function withoutTrailingNaN(sorted: Float64Array): Float64Array {
 export function presentSorted(column: NumericColumn): Float64Array {
   const values = column.values ? column.values.slice() : numbersOf(column);
   return withoutTrailingNaN(sortNumbers(values));
+}
+
+/**
+ * The sorted non-missing values of a numerical column: doubles, or a compact column's scaled
+ * integers as they lie after `prepareFrame` sorted them (no doubles made until a test needs
+ * them; `ks2samp` never does).
+ */
+export type SortedNumbers = Float64Array | ScaledSortedSample;
+
+/**
+ * The i-th smallest of sorted values.
+ *
+ * @example
+ * sortedAt(new ScaledSortedSample(Int32Array.of(125, 250), 0, 2), 1); // 2.5
+ */
+export function sortedAt(xs: SortedNumbers, i: number): number {
+  return xs instanceof Float64Array ? xs[i] : xs.at(i);
+}
+
+/**
+ * Sorted values as doubles (a compact column's written into its sample's scratch buffer).
+ *
+ * @example
+ * sortedDoubles(new ScaledSortedSample(Int32Array.of(125, 250), 0, 2)); // Float64Array [1.25, 2.5]
+ */
+export function sortedDoubles(xs: SortedNumbers): Float64Array {
+  return xs instanceof Float64Array ? xs : xs.values();
 }

@@ -4,11 +4,11 @@
  * test-suite conditions into one `Report`.
  */
 
-import { checkedSorted } from '@tend/core';
+import { checkedSorted, ScaledSortedSample } from '@tend/core';
 import { fileSize } from '../io/file-size.js';
 import { type Column, type ColumnKind, type Frame, numbersOf } from '../io/frame.js';
-import { presentSortedOf } from '../io/prepare-frame.js';
-import { presentSorted } from '../io/present-values.js';
+import { sortedNumbersOf } from '../io/prepare-frame.js';
+import { presentSorted, type SortedNumbers } from '../io/present-values.js';
 import { readFramePair } from '../io/read-frame-pair.js';
 import { categoryCounts, currentQuality, referenceQuality } from './column-quality.js';
 import { categoricalHistogram, describeColumn, numericHistogram } from './column-summary.js';
@@ -21,7 +21,7 @@ import {
   measureColumnDrift,
 } from './drift/column-drift.js';
 import { datasetDrift } from './drift/dataset-drift.js';
-import type { CorrectionMethod, DriftInput, DriftPreset } from './drift/drift-input.js';
+import type { ColumnData, CorrectionMethod, DriftInput, DriftPreset } from './drift/drift-input.js';
 import { ReportInputError } from './errors.js';
 import { multivariateDrift, multivariateStandby, SAMPLE_CANDIDATES } from './multivariate.js';
 import { type PredictionMapping, performanceReport } from './performance.js';
@@ -114,9 +114,12 @@ function checkMapped(frame: Frame, options: ReportOptions): void {
  * The column's non-missing values as the drift step takes them: numbers sorted, categories
  * as counts per label (counted by code, never as a million strings).
  */
-function driftData(column: Column, sorted?: Float64Array): Float64Array | Map<string, number> {
+function driftData(column: Column, sorted?: SortedNumbers): ColumnData {
   // Checked once here, the sorted values go to every test without a copy (`checkedSorted`).
-  if (column.kind !== 'categorical') return checkedSorted(sorted ?? presentSorted(column));
+  if (column.kind !== 'categorical') {
+    if (sorted instanceof ScaledSortedSample) return sorted;
+    return checkedSorted(sorted ?? presentSorted(column));
+  }
   const counts = categoryCounts(column);
   const out = new Map<string, number>();
   column.dictionary.forEach((label, code) => {
@@ -154,13 +157,14 @@ function datasetQuality(reference: Frame, current: Frame): DatasetQuality {
 
 /**
  * The sorted non-missing values of a numerical column: most were sorted in place as their
- * file was read (`prepareFrame`); the few kept in row order (target, predictions, segments)
- * are sorted as copies here. Undefined for a categorical column. A compact column's doubles
- * go into `scratch`, which the next column's overwrite.
+ * file was read (`prepareFrame`), and a compact one among them is read as its scaled
+ * integers, its doubles written into `scratch` (which the next column's overwrite) only if a
+ * test needs them; the few kept in row order (target, predictions, segments) are sorted as
+ * copies here. Undefined for a categorical column.
  */
-function sortedOf(column: Column, scratch: Float64Array): Float64Array | undefined {
+function sortedOf(column: Column, scratch: Float64Array): SortedNumbers | undefined {
   if (column.kind === 'categorical') return undefined;
-  return column.sorted ? presentSortedOf(column, scratch) : presentSorted(column);
+  return column.sorted ? sortedNumbersOf(column, scratch) : presentSorted(column);
 }
 
 /**

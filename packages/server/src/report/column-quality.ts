@@ -3,7 +3,12 @@
  * range, categories the reference never had, and how close to constant the column is.
  */
 import { type CategoricalColumn, type Column, countCodes } from '../io/frame.js';
-import { presentSorted } from '../io/present-values.js';
+import {
+  presentSorted,
+  type SortedNumbers,
+  sortedAt,
+  sortedDoubles,
+} from '../io/present-values.js';
 import { sortedStats } from '../io/sorted-stats.js';
 import type { ColumnQuality } from './report-types.js';
 
@@ -18,11 +23,11 @@ const LISTED_NEW_CATEGORIES = 20;
  */
 function spread(
   column: Column,
-  sorted?: Float64Array,
+  sorted?: SortedNumbers,
 ): { distinct: number; mostFrequentShare: number } {
   if (column.kind !== 'categorical') {
     const { distinct, mostFrequentShare } =
-      column.stats ?? sortedStats(sorted ?? presentSorted(column));
+      column.stats ?? sortedStats(sorted ? sortedDoubles(sorted) : presentSorted(column));
     return { distinct, mostFrequentShare };
   }
   let present = 0;
@@ -59,7 +64,7 @@ export function categoryCounts(column: CategoricalColumn): Float64Array {
 const countsOf = new WeakMap<CategoricalColumn, Float64Array>();
 
 /** Quality of a column on its own (no reference to compare with). */
-function baseQuality(column: Column, rows: number, sorted?: Float64Array): ColumnQuality {
+function baseQuality(column: Column, rows: number, sorted?: SortedNumbers): ColumnQuality {
   const { distinct, mostFrequentShare } = spread(column, sorted);
   return {
     missingShare: rows === 0 ? 0 : column.missing / rows,
@@ -79,7 +84,7 @@ function baseQuality(column: Column, rows: number, sorted?: Float64Array): Colum
 export function referenceQuality(
   column: Column,
   rows: number,
-  sorted?: Float64Array,
+  sorted?: SortedNumbers,
 ): ColumnQuality {
   return baseQuality(column, rows, sorted);
 }
@@ -95,8 +100,8 @@ export function currentQuality(
   column: Column,
   rows: number,
   reference: Column,
-  sorted?: Float64Array,
-  referenceSorted?: Float64Array,
+  sorted?: SortedNumbers,
+  referenceSorted?: SortedNumbers,
 ): ColumnQuality {
   const q = baseQuality(column, rows, sorted);
   if (column.kind !== 'categorical' && reference.kind !== 'categorical') {
@@ -113,22 +118,24 @@ export function currentQuality(
 }
 
 /** First index of sorted `xs` whose value is > x (or ≥ x when `orEqual`). */
-function bound(xs: Float64Array, x: number, orEqual: boolean): number {
+function bound(xs: SortedNumbers, x: number, orEqual: boolean): number {
   let l = 0;
   let h = xs.length;
   while (l < h) {
     const mid = (l + h) >>> 1;
-    if (xs[mid] < x || (!orEqual && xs[mid] === x)) l = mid + 1;
+    const v = sortedAt(xs, mid);
+    if (v < x || (!orEqual && v === x)) l = mid + 1;
     else h = mid;
   }
   return l;
 }
 
 /** Values of sorted `column` below the first or above the last of sorted `reference`. */
-function outOfRange(column: Float64Array, reference: Float64Array): number {
+function outOfRange(column: SortedNumbers, reference: SortedNumbers): number {
   if (reference.length === 0) return 0; // no reference values: nothing to compare with
-  const below = bound(column, reference[0], true);
-  return below + (column.length - bound(column, reference[reference.length - 1], false));
+  const below = bound(column, sortedAt(reference, 0), true);
+  const last = sortedAt(reference, reference.length - 1);
+  return below + (column.length - bound(column, last, false));
 }
 
 function newCategories(

@@ -4,7 +4,12 @@
  * the HTML page draws, reference and current in the same bins.
  */
 import type { CategoricalColumn, Column } from '../io/frame.js';
-import { presentSorted } from '../io/present-values.js';
+import {
+  presentSorted,
+  type SortedNumbers,
+  sortedAt,
+  sortedDoubles,
+} from '../io/present-values.js';
 import { type SortedStats, sortedStats } from '../io/sorted-stats.js';
 import { categoryCounts } from './column-quality.js';
 import type { ColumnHistogram, ColumnSummary } from './report-types.js';
@@ -58,13 +63,16 @@ export function describeCategories(column: CategoricalColumn): ColumnSummary {
  * @example
  * numericHistogram(Float64Array.of(0, 1), Float64Array.of(1, 2)).edges.length; // 21
  */
-export function numericHistogram(reference: Float64Array, current: Float64Array): ColumnHistogram {
+export function numericHistogram(
+  reference: SortedNumbers,
+  current: SortedNumbers,
+): ColumnHistogram {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const xs of [reference, current]) {
     if (xs.length === 0) continue;
-    lo = Math.min(lo, xs[0]);
-    hi = Math.max(hi, xs[xs.length - 1]);
+    lo = Math.min(lo, sortedAt(xs, 0));
+    hi = Math.max(hi, sortedAt(xs, xs.length - 1));
   }
   if (!(lo <= hi)) return { kind: 'numerical', edges: [], reference: [], current: [] };
   if (lo === hi) {
@@ -77,7 +85,7 @@ export function numericHistogram(reference: Float64Array, current: Float64Array)
   const binOf = (x: number) => Math.min(CHART_BINS - 1, Math.floor((x - lo) / width));
   // The values are sorted and binOf never decreases along them: each bin's count is the
   // distance between two binary searches, not a pass over every value.
-  const count = (xs: Float64Array): number[] => {
+  const count = (xs: SortedNumbers): number[] => {
     const out = new Array<number>(CHART_BINS).fill(0);
     let start = 0;
     for (let b = 0; b < CHART_BINS; b++) {
@@ -85,7 +93,7 @@ export function numericHistogram(reference: Float64Array, current: Float64Array)
       let h = xs.length;
       while (l < h) {
         const mid = (l + h) >>> 1;
-        if (binOf(xs[mid]) <= b) l = mid + 1;
+        if (binOf(sortedAt(xs, mid)) <= b) l = mid + 1;
         else h = mid;
       }
       out[b] = l - start;
@@ -141,8 +149,8 @@ export function categoricalHistogram(
  * @example
  * describeColumn(column, sorted).count; // 5000
  */
-export function describeColumn(column: Column, sorted?: Float64Array): ColumnSummary {
+export function describeColumn(column: Column, sorted?: SortedNumbers): ColumnSummary {
   if (column.kind === 'categorical') return describeCategories(column);
   if (column.stats) return summaryOf(column.stats);
-  return describeNumbers(sorted ?? presentSorted(column));
+  return describeNumbers(sorted ? sortedDoubles(sorted) : presentSorted(column));
 }

@@ -10,10 +10,12 @@ import {
   driftTests,
   holm,
   runDriftTest,
+  ScaledSortedSample,
   TendInputError,
 } from '@tend/core';
 import type { ColumnDrift } from '../report-types.js';
 import {
+  type ColumnData,
   type CorrectionMethod,
   DriftConfigError,
   type DriftInput,
@@ -102,12 +104,14 @@ function checkInput(column: DriftInput): void {
   const numeric = column.kind === 'numerical';
   for (const side of ['reference', 'current'] as const) {
     const data = column[side];
-    const ok = numeric ? data instanceof Float64Array : Array.isArray(data) || data instanceof Map;
+    const ok = numeric
+      ? data instanceof Float64Array || data instanceof ScaledSortedSample
+      : Array.isArray(data) || data instanceof Map;
     if (!ok) {
       throw new DriftConfigError(
         column.name,
         'columns',
-        `column '${column.name}' is ${column.kind} but its ${side} values are not ${numeric ? 'a Float64Array' : 'an array of labels or a Map of counts'}`,
+        `column '${column.name}' is ${column.kind} but its ${side} values are not ${numeric ? 'a Float64Array or a ScaledSortedSample' : 'an array of labels or a Map of counts'}`,
       );
     }
   }
@@ -144,15 +148,21 @@ function choose(column: DriftInput, options: ColumnDriftOptions): TestChoice {
 function measure(column: DriftInput, choice: TestChoice, threshold: number, preset: DriftPreset) {
   const { method, testKind } = choice;
   try {
-    const result: DriftTestResult = runDriftTest(method, column.reference, column.current, {
-      kind: testKind,
-      threshold,
-    });
+    // A categorical test of a numerical column (few distinct values) counts its values one by
+    // one: a compact column's go as doubles.
+    const data = (x: ColumnData) =>
+      testKind === 'categorical' && x instanceof ScaledSortedSample ? x.values() : x;
+    const result: DriftTestResult = runDriftTest(
+      method,
+      data(column.reference),
+      data(column.current),
+      { kind: testKind, threshold },
+    );
     if (preset === 'evidently' && method === 'chisquare') {
       // Evidently's chisquare is a goodness-of-fit test; keep core's Cramér's V beside it.
       const gof = evidentlyChiSquare(
-        column.reference as CategoricalInput,
-        column.current as CategoricalInput,
+        data(column.reference) as CategoricalInput,
+        data(column.current) as CategoricalInput,
       );
       return { ...result, statistic: gof.statistic, pValue: gof.pValue };
     }

@@ -1,3 +1,5 @@
+import type { ScaledSortedSample } from '@tend/core';
+
 /**
  * What the per-column drift step takes in: one column's non-missing values in both datasets,
  * and the names of the choices a report can make (preset, multiple-testing correction).
@@ -6,10 +8,11 @@
 /**
  * One dataset's values of a column, missing values already removed: numbers, or categories
  * as their labels or as counts per label (the cheaper form on large data: the tests on
- * categories only ever count). A numerical column's values stay numbers even when few and
- * repeated.
+ * categories only ever count). Numbers are doubles, or the sorted scaled integers of a
+ * compact column (`ScaledSortedSample`), which every core test takes. A numerical column's
+ * values stay numbers even when few and repeated.
  */
-export type ColumnData = Float64Array | string[] | Map<string, number>;
+export type ColumnData = Float64Array | ScaledSortedSample | string[] | Map<string, number>;
 
 /**
  * How many values a column's data holds.
@@ -29,7 +32,7 @@ export interface DriftInput {
   name: string;
   /** Datetime columns are not tested for drift (as in Evidently), so they never come here. */
   kind: 'numerical' | 'categorical';
-  /** The reference's non-missing values: Float64Array when numerical, labels when categorical. */
+  /** The reference's non-missing values: numbers when numerical, labels when categorical. */
   reference: ColumnData;
   /** The current dataset's non-missing values, of the same type as `reference`. */
   current: ColumnData;

@@ -3,7 +3,7 @@
  * Tend's own default (`tend`), or the test a user forced with `--stattest`. The rules and
  * their sources are in docs/drift-methods.md.
  */
-import { driftTests } from '@tend/core';
+import { driftTests, ScaledSortedSample } from '@tend/core';
 import { type ColumnData, DriftConfigError, type DriftPreset, valueCount } from './drift-input.js';
 import { minEffectSizes } from './min-effect-sizes.js';
 
@@ -55,7 +55,7 @@ export function distinctUpTo(reference: ColumnData, current: ColumnData, limit: 
       continue;
     }
     for (let i = 0; i < sample.length; i++) {
-      seen.add(sample[i]);
+      seen.add(sample instanceof ScaledSortedSample ? sample.at(i) : sample[i]);
       if (seen.size > limit) return seen.size;
     }
   }
