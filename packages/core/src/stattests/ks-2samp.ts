@@ -1,5 +1,6 @@
 import { ks2sampExact } from '../distributions/ks-2samp-exact.js';
 import { kstwo } from '../distributions/kstwo.js';
+import { TendInputError } from '../errors.js';
 import { gcd, roundHalfEven } from '../integers.js';
 import { checkChoice, type NumericInput, ScaledSortedSample, toSortedSample } from '../validate.js';
 
@@ -108,6 +109,8 @@ export function ks2samp(
 
 /** Extremes of F₁ − F₂ over the pooled values and where NumPy's argmin/argmax put them. */
 interface CdfExtremes {
+  /** Whether every value met was above the one before (both samples ascending). */
+  ascending: boolean;
   min: number;
   minAt: number;
   max: number;
@@ -130,6 +133,14 @@ function extremesOf(reference: NumericInput, current: NumericInput): CdfExtremes
       reference.ints.subarray(reference.start),
       current.ints.subarray(current.start),
     );
+    if (!ext.ascending) {
+      throw new TendInputError(
+        FN,
+        'reference, current',
+        'invalid_state',
+        'hold scaled integers that are not ascending; sort them first',
+      );
+    }
     return {
       ...ext,
       minAt: ext.minAt / reference.power,
@@ -161,8 +172,14 @@ function cdfExtremes(x: Float64Array | Int32Array, y: Float64Array | Int32Array)
   let minYAt = Number.NaN;
   let i = 0;
   let j = 0;
+  // Each step takes the smaller head and every copy of it: over ascending samples the values
+  // met rise strictly, so one comparison per value checks both samples on the way.
+  let previous = Number.NEGATIVE_INFINITY;
+  let ascending = true;
   while (i < n1 || j < n2) {
     const v = j >= n2 || (i < n1 && x[i] <= y[j]) ? x[i] : y[j];
+    if (v <= previous) ascending = false;
+    previous = v;
     const i0 = i;
     const j0 = j;
     while (i < n1 && x[i] === v) i++;
@@ -192,6 +209,7 @@ function cdfExtremes(x: Float64Array | Int32Array, y: Float64Array | Int32Array)
   const xMax = maxX >= maxY;
   const xMin = minX <= minY;
   return {
+    ascending,
     max: xMax ? maxX : maxY,
     maxAt: xMax ? maxXAt : maxYAt,
     min: xMin ? minX : minY,
