@@ -128,21 +128,14 @@ export class ColumnBuilder {
   /**
    * A cell as the UTF-8 bytes `bytes[start, end)` (an unquoted CSV field): the same as
    * `pushText` of their text, without making the string when the cell is a number of a
-   * numerical column or a category already seen. `parsed` is the cell's number when the
-   * caller already knows it (the CSV tokenizer reads plain decimals), NaN otherwise, with
-   * `digits` and `places` (the decimal's digits as a signed integer and its places).
+   * numerical column or a category already seen. When the caller already read the cell as
+   * a plain decimal (the CSV tokenizer does), `places` is its places after the point and
+   * `digits` its digits as a signed integer; −1 places otherwise.
    */
-  pushField(
-    bytes: Buffer,
-    start: number,
-    end: number,
-    parsed = Number.NaN,
-    digits = 0,
-    places = 0,
-  ): void {
+  pushField(bytes: Buffer, start: number, end: number, places = -1, digits = 0): void {
     // The common case alone, small enough for the engine to inline into the reader's loop.
-    if (this.state === 'numerical' && !Number.isNaN(parsed)) {
-      this.values!.pushDecimal(parsed, digits, places);
+    if (this.state === 'numerical' && places >= 0) {
+      this.values!.pushDecimal(digits, places);
       return;
     }
     this.pushFieldBytes(bytes, start, end);

@@ -113,12 +113,16 @@ describe('CsvTokenizer', () => {
 });
 
 describe('CsvTokenizer numbers', () => {
-  /** The (parsed, digits, places) the direct path hands each field of the rows after a header. */
+  /**
+   * The (value, digits, places) the direct path hands each field of the rows after a header,
+   * the value being digits/10^places as a column computes it (NaN when not a plain decimal).
+   */
   function direct(lines: string[], width: number): [string, number, number, number][] {
     const got: [string, number, number, number][] = [];
     const sink: CsvFieldSink = {
-      pushField: (bytes, start, end, parsed, digits, places) => {
-        got.push([bytes.toString('utf8', start, end), parsed, digits, places]);
+      pushField: (bytes, start, end, places, digits) => {
+        const value = places < 0 ? Number.NaN : digits / 10 ** places;
+        got.push([bytes.toString('utf8', start, end), value, digits, places]);
       },
     };
     const sinks = Array.from({ length: width }, () => sink);
@@ -191,10 +195,10 @@ describe('CsvTokenizer direct rows', () => {
     let current: string[] = [];
     const width = 3;
     const sinks = Array.from({ length: width }, (_, k) => ({
-      pushField(bytes: Buffer, start: number, end: number, parsed: number) {
+      pushField(bytes: Buffer, start: number, end: number, places: number) {
         const text = bytes.toString('utf8', start, end);
         const plain = /^-?(\d+\.?\d*|\.\d+)$/.test(text);
-        expect(Number.isNaN(parsed), text).toBe(!plain);
+        expect(places < 0, text).toBe(!plain);
         current[k] = text;
       },
     }));

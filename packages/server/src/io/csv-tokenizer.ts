@@ -25,7 +25,6 @@ const CR = 13;
 const MINUS = 45;
 const DOT = 46;
 /** 10^0 … 10^15, exact in a double: a plain decimal's value is mantissa ÷ 10^fraction digits. */
-const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /**
  * One record as byte ranges: field `k` is `bytes[starts[k], ends[k])`, unless it was quoted,
@@ -76,17 +75,11 @@ export type CsvRecordSink = (record: CsvRecord, line: number) => void;
 /** Where one column's fields go on the direct path (a `ColumnBuilder`). */
 export interface CsvFieldSink {
   /**
-   * An unquoted field `bytes[start, end)`; `parsed` is its value when a plain decimal, else
-   * NaN, and then `digits` its digits as a signed integer and `places` its places.
+   * An unquoted field `bytes[start, end)`; when it is a plain decimal, `places` is its places
+   * after the point and `digits` its digits as a signed integer (its value digits/10^places),
+   * else `places` is −1.
    */
-  pushField(
-    bytes: Buffer,
-    start: number,
-    end: number,
-    parsed: number,
-    digits: number,
-    places: number,
-  ): void;
+  pushField(bytes: Buffer, start: number, end: number, places: number, digits: number): void;
 }
 
 /** Line breaks in bytes[from, to): LF, CRLF and a lone CR count one each. */
@@ -100,16 +93,17 @@ function countBreaks(bytes: Uint8Array, from: number, to: number): number {
 }
 
 /**
- * What `scanField` read from its field: [0] a plain decimal's value, else NaN; [1] its digits
- * as a signed integer and [2] its places after the point (when [0] is not NaN).
+ * What `scanField` read from its field: [0] a plain decimal's places after the point, or −1
+ * when the field is not one; [1] its digits as a signed integer (−0 for "-0").
  */
-const scanned = new Float64Array(3);
+const scanned = new Float64Array(2);
 
 /**
  * Find where the unquoted field starting at `i` ends (the index of the delimiter or line
  * break after it, or `n`) and, while at it, read it as a plain decimal number when it is one
- * (`[-]digits[.digits]`, at most 15 digits: most cells of most files are) into `scanned[0]`,
- * NaN otherwise.
+ * (`[-]digits[.digits]`, at most 15 digits: most cells of most files are) into `scanned`.
+ * Its value is the digits over 10^places, a division left to whoever needs the double: a
+ * compact column keeps the digits themselves.
  */
 function scanField(bytes: Uint8Array, i: number, n: number, d: number): number {
   let j = i;
@@ -143,15 +137,12 @@ function scanField(bytes: Uint8Array, i: number, n: number, d: number): number {
     }
     j++;
   }
-  let number = Number.NaN;
   if (plain && digits > 0 && digits <= 15) {
-    const places = dotAt < 0 ? 0 : digits - dotAt;
-    const magnitude = places === 0 ? mantissa : mantissa / POWERS_OF_TEN[places];
-    number = negative ? -magnitude : magnitude;
+    scanned[0] = dotAt < 0 ? 0 : digits - dotAt;
     scanned[1] = negative ? -mantissa : mantissa;
-    scanned[2] = places;
+  } else {
+    scanned[0] = -1;
   }
-  scanned[0] = number;
   return j;
 }
 
@@ -258,7 +249,7 @@ export class CsvTokenizer {
         const j = scanField(bytes, i, end, d);
         if (k < width) {
           const sink = sinks[k];
-          if (sink !== null) sink.pushField(bytes, i, j, scanned[0], scanned[1], scanned[2]);
+          if (sink !== null) sink.pushField(bytes, i, j, scanned[0], scanned[1]);
         }
         k++;
         c = bytes[j];

@@ -48,7 +48,7 @@ describe('NumberStore', () => {
       const x = Number(cell);
       const dot = cell.indexOf('.');
       const places = dot < 0 ? 0 : cell.length - dot - 1;
-      a.pushDecimal(x, Number(cell.replace('.', '')), places);
+      a.pushDecimal(Number(cell.replace('.', '')), places);
       b.push(x);
     }
     const got = a.finish();

@@ -18,6 +18,8 @@ const INT_MAX = 0x7fffffff;
 /** Places tried at most: 10^9 × 2^31 stays far inside a double's exact integers. */
 const MAX_PLACES = 9;
 const POWERS = Array.from({ length: MAX_PLACES + 1 }, (_, k) => 10 ** k);
+/** 10^0 … 10^15, each exact: a decimal of up to 15 digits over one is correctly rounded. */
+const DECIMAL_POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** A column of decimals as integers: value i is `ints[i] / 10 ** places` (MISSING_INT: missing). */
 export interface ScaledNumbers {
@@ -86,20 +88,22 @@ export class NumberStore {
   }
 
   /**
-   * Append a plain decimal `x` that the reader already split into `digits` (a signed integer)
-   * over 10^`places`: no multiplication back and forth to find its integer.
+   * Append the plain decimal `digits` (a signed integer, −0 for "-0") over 10^`places`
+   * (at most 15), as the reader split it: kept as its integer with no multiplication back
+   * and forth when the column is compact and it fits, else as its double.
    */
-  pushDecimal(x: number, digits: number, places: number): void {
+  pushDecimal(digits: number, places: number): void {
     const ints = this.ints;
     if (ints !== null && places <= this.places) {
       const k = digits * POWERS[this.places - places];
       // An integer inside 32 bits is exact; −0 goes the general way (kept as a double).
-      if (k <= INT_MAX && k >= -INT_MAX && (k !== 0 || 1 / x > 0)) {
+      if (k <= INT_MAX && k >= -INT_MAX && (k !== 0 || 1 / digits > 0)) {
         ints.push(k);
         return;
       }
     }
-    this.push(x);
+    // The correctly rounded quotient: the double the decimal's text stands for.
+    this.push(places === 0 ? digits : digits / DECIMAL_POWERS[places]);
   }
 
   /** The value at `index` (NaN when missing). */
