@@ -86,6 +86,9 @@ export function domainClassifierAuc(
   const fold = stratifiedFolds(y, folds, rng);
   const scores = new Float64Array(n);
   const perFold: number[] = [];
+  // Each fold's fit starts from the last one's optimum: the folds share most of their rows,
+  // so Newton's method starts near the next optimum and reaches it in fewer iterations.
+  let start: Float64Array | undefined;
   for (let f = 0; f < folds; f++) {
     const train: number[] = [];
     const test: number[] = [];
@@ -95,7 +98,9 @@ export function domainClassifierAuc(
     model.fitMatrix(
       standardize(trainRows, scaler),
       Float64Array.from(train, (i) => y[i]),
+      start,
     );
+    start = Float64Array.of(...model.coef, model.intercept);
     const s = model.probaMatrix(standardize(takeRows(all, test), scaler));
     for (let r = 0; r < test.length; r++) scores[test[r]] = s[r];
     perFold.push(
