@@ -50,12 +50,25 @@ export function drawRows(rowCount: number, count: number, seed: number): Int32Ar
 /**
  * Sample rows, then sort the numerical columns not in `keepOrder` in place, marking them
  * `sorted` and describing them (`stats`), count each categorical column's codes (`counts`),
- * and keep the sample as `frame.rowSample` (empty when `sampleRows` is 0).
+ * and keep the sample as `frame.rowSample` (empty when `sampleRows` is 0): `sampleFrame`
+ * then `sortFrame`.
  *
  * @example
  * prepareFrame(frame, { keepOrder: ['label'], sampleRows: 40000, seed: 0 }); frame.rowSample?.rows.length; // 40000
  */
 export function prepareFrame(frame: Frame, options: PrepareOptions): void {
+  sampleFrame(frame, options);
+  sortFrame(frame, options);
+}
+
+/**
+ * The first step of {@link prepareFrame}: draw the sample of rows (`frame.rowSample`, with
+ * the values of every numerical column), which must come before the columns are sorted.
+ *
+ * @example
+ * sampleFrame(frame, { keepOrder: [], sampleRows: 40000, seed: 0 }); frame.rowSample?.columns; // ['age', 'income']
+ */
+export function sampleFrame(frame: Frame, options: PrepareOptions): void {
   const numeric = frame.columns.filter((c): c is NumericColumn => c.kind === 'numerical');
   const rows = drawRows(frame.rowCount, options.sampleRows, options.seed);
   const p = numeric.length;
@@ -65,6 +78,16 @@ export function prepareFrame(frame: Frame, options: PrepareOptions): void {
     for (let r = 0; r < rows.length; r++) values[r * p + j] = valueAt(column, rows[r]);
   }
   frame.rowSample = { rows, columns: numeric.map((c) => c.name), values };
+}
+
+/**
+ * The second step of {@link prepareFrame}: sort and describe the numerical columns not in
+ * `keepOrder`, and count the categorical columns' codes.
+ *
+ * @example
+ * sortFrame(frame, { keepOrder: ['label'], sampleRows: 0, seed: 0 }); frame.columns[0].sorted; // true
+ */
+export function sortFrame(frame: Frame, options: PrepareOptions): void {
   const keep = new Set(options.keepOrder);
   for (const column of frame.columns) {
     if (column.kind === 'categorical') {

@@ -4,8 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csv, tempDir } from '../../test/support/temp-files.js';
+import type { TaskWorker } from '../compiled-worker.js';
 import { type NumericColumn, numbersOf } from './frame.js';
 import { prepareFrame } from './prepare-frame.js';
 import { readFrame } from './read-frame.js';
@@ -113,5 +115,48 @@ describe('readFramePair', () => {
       (error) => error,
     );
     expect(missing.code).toBe('not_found');
+  });
+
+  it('hands over the sampled reference and the worker, whose task sees the current sample', async () => {
+    const prepare = { keepOrder: [], sampleRows: 50, seed: 2 };
+    const task = pathToFileURL(
+      tmp.write(
+        'sample-task.mjs',
+        `export function runJob(job, context) {
+  return { asked: job, columns: context.rowSample.columns, rows: [...context.rowSample.rows] };
+}`,
+      ),
+    );
+    let handed: { sorted: boolean; sample: number[]; reply: Promise<unknown> } | undefined;
+    const [a, b] = await readFramePair(
+      ref,
+      cur,
+      {
+        prepare,
+        onReferenceSample: (reference, worker) => {
+          const x = reference.columns.find((c) => c.name === 'x') as NumericColumn;
+          handed = {
+            sorted: x.sorted === true,
+            sample: [...(reference.rowSample?.rows ?? [])],
+            reply: (worker as TaskWorker).run(task, 'hello'),
+          };
+        },
+      },
+      BIG,
+    );
+    expect(handed?.sorted).toBe(false); // sampled, not yet sorted
+    expect(handed?.sample).toEqual([...(a.rowSample?.rows ?? [])]);
+    expect((a.columns.find((c) => c.name === 'x') as NumericColumn).sorted).toBe(true);
+    await expect(handed?.reply).resolves.toEqual({
+      asked: 'hello',
+      columns: b.rowSample?.columns,
+      rows: [...(b.rowSample?.rows ?? [])],
+    });
+  });
+
+  it('gives no worker when both files are read on this thread', async () => {
+    const workers: unknown[] = [];
+    await readFramePair(ref, cur, { onReferenceSample: (_, w) => workers.push(w) }, 1000);
+    expect(workers).toEqual([undefined]);
   });
 });

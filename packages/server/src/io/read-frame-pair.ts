@@ -10,9 +10,9 @@
  * agree with kinds given, so when they agree no second read is needed.
  */
 import { Worker } from 'node:worker_threads';
-import { compiledWorkerExists } from '../compiled-worker.js';
+import { compiledWorkerExists, holdWorker, type TaskWorker } from '../compiled-worker.js';
 import type { Frame } from './frame.js';
-import { type PrepareOptions, prepareFrame } from './prepare-frame.js';
+import { type PrepareOptions, prepareFrame, sampleFrame, sortFrame } from './prepare-frame.js';
 import { ReadError, type ReadErrorCode } from './read-error.js';
 import { checkFile, readFrame } from './read-frame.js';
 import type { ReadOptions } from './read-options.js';
@@ -23,17 +23,27 @@ export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 /** The compiled worker; absent when running from TypeScript source (tests), then no worker. */
 const WORKER = new URL('./read-worker.js', import.meta.url);
 
-/** Read a file in a worker thread; `stop()` ends the worker early (the other read failed). */
+/**
+ * Read a file in a worker thread; `stop()` ends the worker early (the other read failed).
+ * With `keep`, the worker stays after sending the frame, for one task (`worker`).
+ */
 function inWorker(
   path: string,
   options: ReadOptions,
   prepare: PrepareOptions | undefined,
-): { frame: Promise<Frame>; stop(): void } {
-  const worker = new Worker(WORKER, { workerData: { path, options, prepare } });
+  keep: boolean,
+): { frame: Promise<Frame>; stop(): void; worker: TaskWorker } {
+  const thread = new Worker(WORKER, { workerData: { path, options, prepare } });
+  const worker = holdWorker(thread, 'the thread that read the current file', true);
   const frame = new Promise<Frame>((resolve, reject) => {
-    worker.once('message', (message) => {
-      if (message.frame) resolve(message.frame as Frame);
-      else if (message.readError) {
+    thread.once('message', (message) => {
+      if (message.frame) {
+        resolve(message.frame as Frame);
+        if (keep) {
+          worker.settle();
+          return;
+        }
+      } else if (message.readError) {
         const e = message.readError;
         const place: { line?: number; column?: string } = {};
         if (e.line !== undefined) place.line = e.line;
@@ -42,11 +52,11 @@ function inWorker(
         error.message = e.message;
         reject(error);
       } else reject(new Error(`reading ${path} in a worker failed: ${message.failure}`));
-      void worker.terminate();
+      void thread.terminate();
     });
-    worker.once('error', reject);
+    thread.once('error', reject);
   });
-  return { frame, stop: () => void worker.terminate() };
+  return { frame, stop: () => void thread.terminate(), worker };
 }
 
 /**
@@ -61,7 +71,11 @@ export function canUseWorker(): boolean {
 
 /**
  * Read both files; the current one with the reference's kinds (see the module comment).
- * `progress` reports each file's bytes as `readFrame` does.
+ * `progress` reports each file's bytes as `readFrame` does. With `onReferenceSample`, the
+ * worker thread reading the current file is kept for one task and handed over, with the
+ * reference, as soon as the reference's rows are sampled (before its columns are sorted), so
+ * that a task on the two samples can start while this thread sorts; the callback runs or stops
+ * it. Both files read here (small files), the callback gets no worker.
  *
  * @example
  * const [reference, current] = await readFramePair('ref.csv', 'cur.csv', {}, 300e6);
@@ -76,23 +90,33 @@ export async function readFramePair(
      * rows are drawn with `seed + 1`.
      */
     prepare?: PrepareOptions;
+    onReferenceSample?: (reference: Frame, worker: TaskWorker | undefined) => void;
   },
   totalBytes: number,
 ): Promise<[Frame, Frame]> {
-  const { onProgress, prepare, ...common } = options;
+  const { onProgress, prepare, onReferenceSample, ...common } = options;
   // A missing or empty file is said at once, before a minute of reading the other one.
   await checkFile(referencePath);
   await checkFile(currentPath);
   // The current file's sample is drawn with the next seed, so the two files' draws differ.
   const currentPrepare = prepare && { ...prepare, seed: prepare.seed + 1 };
-  const read = async (path: string, o: ReadOptions, p = prepare) => {
-    const frame = await readFrame(path, o);
-    if (p) prepareFrame(frame, p);
-    return frame;
-  };
   const { kinds: given, ...rest } = common;
   const refOptions: ReadOptions = { ...common };
   if (onProgress) refOptions.onProgress = (r, t) => onProgress(0, r, t);
+  // The reference is sampled, handed to `onReferenceSample` (with the worker, when one reads
+  // the current file), then sorted.
+  const readReference = async (worker?: TaskWorker) => {
+    const frame = await readFrame(referencePath, refOptions);
+    if (prepare) sampleFrame(frame, prepare);
+    onReferenceSample?.(frame, worker);
+    if (prepare) sortFrame(frame, prepare);
+    return frame;
+  };
+  const readCurrent = async (o: ReadOptions) => {
+    const frame = await readFrame(currentPath, o);
+    if (currentPrepare) prepareFrame(frame, currentPrepare);
+    return frame;
+  };
   const withSchema = (reference: Frame): ReadOptions => {
     // The reference's kinds already hold the user's overrides.
     const o: ReadOptions = {
@@ -103,14 +127,15 @@ export async function readFramePair(
     return o;
   };
   if (totalBytes < PARALLEL_MIN_BYTES || !canUseWorker()) {
-    const reference = await read(referencePath, refOptions);
-    return [reference, await read(currentPath, withSchema(reference), currentPrepare)];
+    const reference = await readReference();
+    return [reference, await readCurrent(withSchema(reference))];
   }
   // The worker holds no progress callback (functions do not cross threads): the bar follows
   // the reference, read here at the same pace. The user's kind overrides go as a schema,
   // which, unlike `kinds`, does not insist that every column it names is in the file.
   const currentOptions: ReadOptions = { ...rest, schema: new Map(Object.entries(given ?? {})) };
-  const job = inWorker(currentPath, currentOptions, currentPrepare);
+  const keep = onReferenceSample !== undefined;
+  const job = inWorker(currentPath, currentOptions, currentPrepare, keep);
   // The worker may fail (a missing file, a ragged row) while this thread still reads the
   // reference: hold its outcome, so its error is reported below and never left unhandled.
   const outcome = job.frame.then(
@@ -119,7 +144,7 @@ export async function readFramePair(
   );
   let reference: Frame;
   try {
-    reference = await read(referencePath, refOptions);
+    reference = await readReference(keep ? job.worker : undefined);
   } catch (error) {
     job.stop();
     throw error;
@@ -130,5 +155,5 @@ export async function readFramePair(
   const kinds = new Map(reference.columns.map((c) => [c.name, c.kind]));
   const agree = current.columns.every((c) => !kinds.has(c.name) || kinds.get(c.name) === c.kind);
   if (agree) return [reference, current];
-  return [reference, await read(currentPath, withSchema(reference), currentPrepare)];
+  return [reference, await readCurrent(withSchema(reference))];
 }

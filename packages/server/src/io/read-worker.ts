@@ -1,9 +1,11 @@
 /**
  * Worker-thread entry of {@link readFramePair}: reads one file (and prepares it for a report
- * when asked: `prepareFrame`) and posts back the Frame, its
- * typed arrays transferred rather than copied, or the read error as plain data.
+ * when asked: `prepareFrame`) and posts back the Frame, its typed arrays transferred rather
+ * than copied, or the read error as plain data. Then it serves one task (`serveTask`) if the
+ * parent keeps it for one.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { serveTask } from '../compiled-worker.js';
 import { type PrepareOptions, prepareFrame } from './prepare-frame.js';
 import { ReadError } from './read-error.js';
 import { readFrame } from './read-frame.js';
@@ -20,8 +22,15 @@ try {
   const buffers = frame.columns.map((c) =>
     c.kind === 'categorical' ? c.codes.buffer : (c.values ?? c.scaled!.ints).buffer,
   );
-  if (frame.rowSample) buffers.push(frame.rowSample.rows.buffer, frame.rowSample.values.buffer);
+  // A task may need the sample of rows after the frame has gone (a multivariate fit): a copy.
+  const sample = frame.rowSample;
+  const context = sample && {
+    rowSample: { ...sample, rows: sample.rows.slice(), values: sample.values.slice() },
+  };
+  if (sample) buffers.push(sample.rows.buffer, sample.values.buffer);
   parentPort?.postMessage({ frame }, buffers as ArrayBuffer[]);
+  // Warm, with the shared code compiled, the thread then runs one more task if sent one.
+  if (parentPort) serveTask(parentPort, context);
 } catch (error) {
   if (error instanceof ReadError) {
     parentPort?.postMessage({

@@ -5,6 +5,7 @@
  */
 
 import { checkedSorted, ScaledSortedSample } from '@tend/core';
+import type { TaskWorker } from '../compiled-worker.js';
 import { fileSize } from '../io/file-size.js';
 import { type Column, type ColumnKind, type Frame, numbersOf } from '../io/frame.js';
 import { sortedNumbersOf } from '../io/prepare-frame.js';
@@ -23,7 +24,12 @@ import {
 import { datasetDrift } from './drift/dataset-drift.js';
 import type { ColumnData, CorrectionMethod, DriftInput, DriftPreset } from './drift/drift-input.js';
 import { ReportInputError } from './errors.js';
-import { multivariateDrift, multivariateStandby, SAMPLE_CANDIDATES } from './multivariate.js';
+import {
+  type EarlyMultivariate,
+  multivariateDrift,
+  multivariateEarly,
+  SAMPLE_CANDIDATES,
+} from './multivariate.js';
 import { type PredictionMapping, performanceReport } from './performance.js';
 import type { ColumnReport, ColumnRole, DatasetQuality, Report } from './report-types.js';
 import { TEND_VERSION } from './version.js';
@@ -58,9 +64,6 @@ export interface ReportOptions {
   /** Progress of reading, 0 → 1 over both files. */
   onProgress?: (fraction: number) => void;
 }
-
-/** Reference size from which the multivariate worker is started before the files are read. */
-const STANDBY_MIN_BYTES = 4 * 1024 * 1024;
 
 /** Rows up to which metric intervals are bootstrapped (the bootstrap costs rows × resamples). */
 export const MAX_BOOTSTRAP_ROWS = 100_000;
@@ -168,14 +171,29 @@ function sortedOf(column: Column, scratch: Float64Array): SortedNumbers | undefi
 }
 
 /**
+ * The reference's numerical feature columns that the report compares when the current file
+ * has them too: those multivariate drift fits on.
+ */
+function numericFeaturesOf(reference: Frame, options: ReportOptions): string[] {
+  const left = new Set([...(options.ignore ?? []), options.timestamp, options.id]);
+  return reference.columns
+    .filter((c) => c.kind === 'numerical' && !left.has(c.name))
+    .filter((c) => roleOf(c.name, options) === 'feature')
+    .map((c) => c.name);
+}
+
+/**
  * Both files read (and prepared where they are read), their mapped columns checked, and the
- * prediction mapping resolved.
+ * prediction mapping resolved; with multivariate drift on, the fit the worker that read the
+ * current file started as soon as the reference was sampled.
  */
 async function readAndCheck(
   options: ReportOptions,
   kinds: Record<string, ColumnKind>,
-  referenceBytes: number,
-): Promise<[Frame, Frame, PredictionMapping | undefined]> {
+): Promise<[Frame, Frame, PredictionMapping | undefined, Promise<EarlyMultivariate> | undefined]> {
+  let early: Promise<EarlyMultivariate> | undefined;
+  let fitting: TaskWorker | undefined;
+  const multivariate = options.multivariate !== false;
   const [reference, current] = await readFramePair(
     options.reference,
     options.current,
@@ -186,18 +204,36 @@ async function readAndCheck(
       // Sample rows for multivariate drift, then sort the columns, where each file is read.
       prepare: {
         keepOrder: mappedColumns(options).map((m) => m.name),
-        sampleRows: options.multivariate === false ? 0 : SAMPLE_CANDIDATES,
+        sampleRows: multivariate ? SAMPLE_CANDIDATES : 0,
         seed: options.seed ?? 0,
       },
+      ...(multivariate
+        ? {
+            onReferenceSample: (sampled: Frame, worker: TaskWorker | undefined) => {
+              if (!worker) return;
+              fitting = worker;
+              const names = numericFeaturesOf(sampled, options);
+              early = multivariateEarly(sampled, names, options.seed ?? 0, worker);
+              // Awaited later, unless reading fails first (and ends the worker).
+              early.catch(() => undefined);
+            },
+          }
+        : {}),
       onProgress: (half, read, total) =>
         options.onProgress?.((half + (total === 0 ? 1 : read / total)) / 2),
     },
-    referenceBytes + fileSize(options.current),
+    fileSize(options.reference) + fileSize(options.current),
   );
-  checkMapped(reference, options);
-  const prediction = options.prediction && resolvePrediction(reference, options.prediction);
-  checkMapped(current, options);
-  return [reference, current, prediction];
+  try {
+    checkMapped(reference, options);
+    const prediction = options.prediction && resolvePrediction(reference, options.prediction);
+    checkMapped(current, options);
+    return [reference, current, prediction, early];
+  } catch (error) {
+    // A mapping the files refute ends the fit that will not be reported.
+    fitting?.stop();
+    throw error;
+  }
 }
 
 /**
@@ -210,34 +246,21 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const kinds = kindsOf(options);
   const ignored = new Set(options.ignore ?? []);
   const preset = options.preset ?? 'tend';
-  // On large files the multivariate fit will run in a worker: start it while the files are read.
-  const referenceBytes = fileSize(options.reference);
-  const standby =
-    options.multivariate !== false && referenceBytes >= STANDBY_MIN_BYTES
-      ? multivariateStandby()
-      : undefined;
-  // Reading is most of the time on large files: each file counts for half of the bar. A file
-  // that cannot be read, or a mapping it refutes, ends the standby worker it will not need.
-  const [reference, current, prediction] = await readAndCheck(options, kinds, referenceBytes).catch(
-    (error: unknown) => {
-      standby?.stop();
-      throw error;
-    },
-  );
+  // Reading is most of the time on large files: each file counts for half of the bar.
+  const [reference, current, prediction, early] = await readAndCheck(options, kinds);
 
   const skip = new Set([options.timestamp, options.id].filter((x): x is string => !!x));
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
   const compared = reference.columns.filter(
     (c) => !ignored.has(c.name) && !skip.has(c.name) && currentByName.has(c.name),
   );
-  // Multivariate drift fits its models (in a worker on large files) while the columns are done.
-  const numericFeatures = compared
-    .filter((c) => c.kind === 'numerical' && roleOf(c.name, options) === 'feature')
-    .map((c) => c.name);
+  // Multivariate drift fits its models (on large files in the worker that read the current
+  // file, started before the reference was sorted) while the columns are done.
+  const numericFeatures = numericFeaturesOf(reference, options).filter((n) => currentByName.has(n));
   const multivariate =
     options.multivariate === false
       ? Promise.resolve(undefined)
-      : multivariateDrift(reference, current, numericFeatures, options.seed ?? 0, standby);
+      : multivariateDrift(reference, current, numericFeatures, options.seed ?? 0, early);
   // Awaited below; should a column's test throw first, its failure must not go unhandled.
   multivariate.catch(() => undefined);
 

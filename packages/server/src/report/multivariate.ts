@@ -6,7 +6,12 @@
  * file is read) to keep this fast.
  */
 import { domainClassifierAuc, pca, reconstructionErrors } from '@tend/core';
-import { compiledWorkerExists, type StandbyWorker, startWorker } from '../compiled-worker.js';
+import {
+  compiledWorkerExists,
+  startWorker,
+  TASK_WORKER,
+  type TaskWorker,
+} from '../compiled-worker.js';
 import type { Frame, RowSample } from '../io/frame.js';
 import type { MultivariateDrift } from './report-types.js';
 
@@ -29,7 +34,8 @@ const MAX_ROWS = 5000;
 export const SAMPLE_CANDIDATES = 4 * MAX_ROWS;
 /** Rows of both files from which the fitting moves to a worker thread. */
 const PARALLEL_MIN_ROWS = 100_000;
-const WORKER = new URL('./multivariate-worker.js', import.meta.url);
+/** The fit as a task for a worker thread (`TaskWorker`). */
+const TASK = new URL('./multivariate-task.js', import.meta.url);
 
 /**
  * Complete rows of the named numerical columns from a frame's row sample: the first `max`
@@ -61,8 +67,10 @@ function rowsOf(data: Float64Array, p: number): Float64Array[] {
 /**
  * Both multivariate measures on the numerical feature columns `names`, or undefined when
  * fewer than two columns or too few complete rows make them meaningless. On large files the
- * fitting runs in a worker thread (`standby`, when the caller started it ahead), so the
- * caller's per-column work goes on meanwhile.
+ * fitting runs in a worker thread, so the caller's per-column work goes on meanwhile. `early`
+ * is the fit a worker started before the reference was sorted ({@link multivariateEarly}):
+ * its result stands when it fitted these very columns (it may not have: the current file
+ * re-read with the reference's kinds), else the fit is done here.
  *
  * @example
  * (await multivariateDrift(ref, cur, ['age', 'income', 'tenure'], 0))?.domainClassifier?.rocAuc; // 0.51
@@ -72,12 +80,13 @@ export async function multivariateDrift(
   current: Frame,
   names: string[],
   seed: number,
-  standby?: StandbyWorker,
+  early?: Promise<EarlyMultivariate>,
 ): Promise<MultivariateDrift | undefined> {
-  if (names.length < 2 || !reference.rowSample || !current.rowSample) {
-    standby?.stop();
-    return undefined;
+  const started = await early?.catch(() => undefined);
+  if (started && started.names.join('\n') === names.join('\n')) {
+    return started.result ?? undefined;
   }
+  if (names.length < 2 || !reference.rowSample || !current.rowSample) return undefined;
   const job: MultivariateJob = {
     reference: completeRows(reference.rowSample, names, MAX_ROWS),
     current: completeRows(current.rowSample, names, MAX_ROWS),
@@ -85,27 +94,71 @@ export async function multivariateDrift(
     seed,
   };
   const large = reference.rowCount + current.rowCount >= PARALLEL_MIN_ROWS;
-  if (!large || !compiledWorkerExists(WORKER)) {
-    standby?.stop();
+  if (!large || !compiledWorkerExists(TASK) || !compiledWorkerExists(TASK_WORKER)) {
     return multivariateOfRows(job);
   }
-  const worker = standby ?? startWorker(WORKER);
-  const reply = await worker.run<{ result: MultivariateDrift | null }>(job, [
+  const result = await startWorker(TASK_WORKER).run<MultivariateDrift | null>(TASK, job, [
     job.reference.buffer as ArrayBuffer,
     job.current.buffer as ArrayBuffer,
   ]);
-  return reply.result ?? undefined;
+  return result ?? undefined;
+}
+
+/** What a fit started early gives: the columns it fitted (see {@link multivariateEarly}) and its result. */
+export interface EarlyMultivariate {
+  names: string[];
+  result: MultivariateDrift | null;
+}
+
+/** The task of {@link multivariateEarly}: the reference's sample, the columns and the seed. */
+export interface EarlyJob {
+  reference: RowSample;
+  names: string[];
+  seed: number;
 }
 
 /**
- * The worker that {@link multivariateDrift} will fit in, started now so that it is ready when
- * the files are read; undefined where it would not be used (no compiled worker).
+ * Start the multivariate fit in `worker`, the thread that read the current file and keeps its
+ * sample of rows, as soon as the reference is sampled: on `names` (the reference's numerical
+ * features) that the current sample also holds. The worker is otherwise idle until this
+ * thread has sorted the reference, so the fit leaves the report's critical path.
  *
  * @example
- * const standby = multivariateStandby(); // … multivariateDrift(ref, cur, names, 0, standby)
+ * const early = multivariateEarly(reference, ['age', 'income'], 0, worker); // … multivariateDrift(…, early)
  */
-export function multivariateStandby(): StandbyWorker | undefined {
-  return compiledWorkerExists(WORKER) ? startWorker(WORKER) : undefined;
+export function multivariateEarly(
+  reference: Frame,
+  names: string[],
+  seed: number,
+  worker: TaskWorker,
+): Promise<EarlyMultivariate> {
+  const sample = reference.rowSample as RowSample;
+  // A copy: this thread keeps its sample for a fit of its own, should this one not stand.
+  const copy = { ...sample, rows: sample.rows.slice(), values: sample.values.slice() };
+  const job: EarlyJob = { reference: copy, names, seed };
+  return worker.run<EarlyMultivariate>(TASK, job, [
+    copy.rows.buffer as ArrayBuffer,
+    copy.values.buffer as ArrayBuffer,
+  ]);
+}
+
+/**
+ * The worker's part of {@link multivariateEarly}: the fit on the columns of `names` that both
+ * samples hold.
+ *
+ * @example
+ * earlyOfSamples({ reference, names: ['a', 'b'], seed: 0 }, currentSample).names; // ['a', 'b']
+ */
+export function earlyOfSamples(job: EarlyJob, current: RowSample): EarlyMultivariate {
+  const names = job.names.filter((n) => current.columns.includes(n));
+  if (names.length < 2) return { names, result: null };
+  const result = multivariateOfRows({
+    reference: completeRows(job.reference, names, MAX_ROWS),
+    current: completeRows(current, names, MAX_ROWS),
+    columns: names.length,
+    seed: job.seed,
+  });
+  return { names, result: result ?? null };
 }
 
 /** What the multivariate step computes on: two row samples, row-major. */
