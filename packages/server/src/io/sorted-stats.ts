@@ -71,6 +71,8 @@ export function scaledSortedStats(ints: Int32Array, start: number, places: numbe
   const n = ints.length - start;
   if (n === 0) return { count: 0, distinct: 0, mostFrequentShare: 0 };
   const power = 10 ** places;
+  // sortedStats's pass, over integers. One function over both kinds of array would load its
+  // elements polymorphically, which V8 runs at half the speed on a million values.
   let sum = ints[start];
   let distinct = 1;
   let run = 1;
