@@ -1,7 +1,6 @@
 /**
  * Anderson–Darling k-sample test, as `scipy.stats.anderson_ksamp` (SciPy 1.10.1).
  */
-
 import { TendInputError } from '../errors.js';
 import { sortNumbers } from '../sort-numbers.js';
 import { type NumericInput, toSortedSample } from '../validate.js';

@@ -1,7 +1,6 @@
 /**
  * Two-sample Cramér–von Mises test, as `scipy.stats.cramervonmises_2samp` (SciPy 1.10.1).
  */
-
 import { TendInputError } from '../errors.js';
 import { lcm } from '../integers.js';
 import { kv } from '../special/bessel-k.js';

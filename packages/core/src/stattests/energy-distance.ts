@@ -1,3 +1,6 @@
+/**
+ * Energy distance between two samples, as `scipy.stats.energy_distance` (unweighted).
+ */
 import { type NumericInput, toSortedSample } from '../validate.js';
 import { cdfIntegral } from './wasserstein-distance.js';
 

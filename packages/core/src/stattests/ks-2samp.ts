@@ -1,3 +1,6 @@
+/**
+ * Two-sample Kolmogorov–Smirnov test, as `scipy.stats.ks_2samp` (SciPy 1.10.1).
+ */
 import { ks2sampExact } from '../distributions/ks-2samp-exact.js';
 import { kstwo } from '../distributions/kstwo.js';
 import { TendInputError } from '../errors.js';

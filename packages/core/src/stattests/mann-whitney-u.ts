@@ -2,7 +2,6 @@
  * Mann–Whitney U rank test on two independent samples, as `scipy.stats.mannwhitneyu`
  * (SciPy 1.10.1).
  */
-
 import { normal } from '../distributions/normal.js';
 import { TendInputError } from '../errors.js';
 import { checkChoice, type NumericInput, toSortedSample } from '../validate.js';

@@ -1,3 +1,7 @@
+/**
+ * First Wasserstein distance between two samples, as `scipy.stats.wasserstein_distance`
+ * (unweighted), and Evidently's normed variant used for drift.
+ */
 import { type NumericInput, toSortedSample } from '../validate.js';
 
 /**
