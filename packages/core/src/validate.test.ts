@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ks2samp } from './stattests/ks-2samp.js';
-import { checkedSorted, sortedFromScaled, toSortedSample } from './validate.js';
+import { checkedSorted, ScaledSortedSample, sortedFromScaled, toSortedSample } from './validate.js';
 
 describe('checkedSorted and toSortedSample', () => {
   it('hands a checked array to the tests as it is, and copies anything else', () => {
@@ -44,5 +44,19 @@ describe('sortedFromScaled', () => {
 
   it('refuses integers that are not ascending', () => {
     expect(() => sortedFromScaled(Int32Array.of(3, 2), 0, 0)).toThrow(/not ascending/);
+  });
+});
+
+describe('ScaledSortedSample', () => {
+  it('reads its values from `start` on, and refuses a start or places out of range', () => {
+    const s = new ScaledSortedSample(Int32Array.of(-9, 125, 250), 1, 2);
+    expect(s.length).toBe(2);
+    expect(s.at(1)).toBe(2.5);
+    expect(Array.from(s.values())).toEqual([1.25, 2.5]);
+    const ints = Int32Array.of(1, 2);
+    expect(() => new ScaledSortedSample(ints, 3, 0)).toThrow(/start is 3; expected an integer/);
+    expect(() => new ScaledSortedSample(ints, 0.5, 0)).toThrow(/start is 0.5/);
+    expect(() => new ScaledSortedSample(ints, 0, 10)).toThrow(/places is 10/);
+    expect(() => new ScaledSortedSample(ints, 0, -1)).toThrow(/places is -1/);
   });
 });

@@ -320,22 +320,12 @@ export class ScaledSortedSample {
     readonly places: number,
     private readonly scratch?: Float64Array,
   ) {
-    if (!Number.isInteger(start) || start < 0 || start > ints.length) {
-      throw new TendInputError(
-        'ScaledSortedSample',
-        'start',
-        'invalid_option',
-        `is ${start}; expected an integer from 0 to ${ints.length}`,
-      );
-    }
-    if (!Number.isInteger(places) || places < 0 || places > 9) {
-      throw new TendInputError(
-        'ScaledSortedSample',
-        'places',
-        'invalid_option',
-        `is ${places}; expected an integer from 0 to 9`,
-      );
-    }
+    checkNumberOption('ScaledSortedSample', 'start', start, {
+      min: 0,
+      max: ints.length,
+      integer: true,
+    });
+    checkNumberOption('ScaledSortedSample', 'places', places, { min: 0, max: 9, integer: true });
     this.length = ints.length - start;
     this.power = 10 ** places;
   }
