@@ -17,9 +17,11 @@ export const MISSING_INT = -0x80000000;
 const INT_MAX = 0x7fffffff;
 /** Places tried at most: 10^9 × 2^31 stays far inside a double's exact integers. */
 const MAX_PLACES = 9;
-const POWERS = Array.from({ length: MAX_PLACES + 1 }, (_, k) => 10 ** k);
-/** 10^0 … 10^15, each exact: a decimal of up to 15 digits over one is correctly rounded. */
-const DECIMAL_POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
+/**
+ * 10^0 … 10^15, each exact: the powers of the places kept (up to MAX_PLACES), and those a
+ * decimal of up to 15 digits is divided by, which the division rounds correctly.
+ */
+const POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** A column of decimals as integers: value i is `ints[i] / 10 ** places` (MISSING_INT: missing). */
 export interface ScaledNumbers {
@@ -103,14 +105,13 @@ export class NumberStore {
       }
     }
     // The correctly rounded quotient: the double the decimal's text stands for.
-    this.push(places === 0 ? digits : digits / DECIMAL_POWERS[places]);
+    this.push(places === 0 ? digits : digits / POWERS[places]);
   }
 
   /** The value at `index` (NaN when missing). */
   get(index: number): number {
     if (this.ints === null) return (this.floats as GrowableFloat64Array).get(index);
-    const k = this.ints.get(index);
-    return k === MISSING_INT ? Number.NaN : k / this.power;
+    return doubleOf(this.ints.get(index), this.power);
   }
 
   /** The values: scaled integers when every one allowed it, doubles otherwise. */
@@ -148,10 +149,7 @@ export class NumberStore {
     const ints = this.ints as GrowableInt32Array;
     const floats = new GrowableFloat64Array();
     floats.reserve(ints.capacity);
-    for (let i = 0; i < ints.length; i++) {
-      const k = ints.get(i);
-      floats.push(k === MISSING_INT ? Number.NaN : k / this.power);
-    }
+    for (let i = 0; i < ints.length; i++) floats.push(doubleOf(ints.get(i), this.power));
     this.ints = null;
     this.floats = floats;
   }
@@ -164,8 +162,12 @@ export class NumberStore {
  * scaledValue({ ints: Int32Array.of(125, -0x80000000), places: 2 }, 0); // 1.25
  */
 export function scaledValue(scaled: ScaledNumbers, index: number): number {
-  const k = scaled.ints[index];
-  return k === MISSING_INT ? Number.NaN : k / POWERS[scaled.places];
+  return doubleOf(scaled.ints[index], POWERS[scaled.places]);
+}
+
+/** The double scaled integer `k` stands for at `power` (NaN for the missing marker). */
+function doubleOf(k: number, power: number): number {
+  return k === MISSING_INT ? Number.NaN : k / power;
 }
 
 /**
