@@ -8,6 +8,26 @@
 
 const INITIAL_CAPACITY = 1024;
 
+/** A typed array either class grows. */
+type Block = Float64Array | Int32Array;
+
+/**
+ * `data` moved into a block of `capacity` values, its first `length` kept. The rare steps of
+ * both classes share these helpers; each class keeps its own `push`, so that the hot loop
+ * reads and writes one kind of array only.
+ */
+function grown<T extends Block>(data: T, length: number, capacity: number): T {
+  const next = new (data.constructor as new (n: number) => T)(capacity);
+  next.set(data.subarray(0, length));
+  return next;
+}
+
+/** The first `length` values of `data`: the block itself when little of it is spare. */
+function trimmed<T extends Block>(data: T, length: number): T {
+  const spare = data.length - length;
+  return (spare * 8 <= data.length ? data.subarray(0, length) : data.slice(0, length)) as T;
+}
+
 /**
  * A growable Float64Array.
  *
@@ -21,9 +41,7 @@ export class GrowableFloat64Array {
   /** Append one value. */
   push(value: number): void {
     if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
+      this.data = grown(this.data, this.length, this.length * 2);
     }
     this.data[this.length++] = value;
   }
@@ -35,19 +53,12 @@ export class GrowableFloat64Array {
 
   /** Make room for `capacity` values in all, so pushes up to it never copy. */
   reserve(capacity: number): void {
-    if (capacity <= this.data.length) return;
-    const next = new Float64Array(capacity);
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
+    if (capacity > this.data.length) this.data = grown(this.data, this.length, capacity);
   }
 
   /** The pushed values (see the file's comment); the array must not be pushed to afterwards. */
   toArray(): Float64Array {
-    const spare = this.data.length - this.length;
-    const out =
-      spare * 8 <= this.data.length
-        ? this.data.subarray(0, this.length)
-        : this.data.slice(0, this.length);
+    const out = trimmed(this.data, this.length);
     this.data = new Float64Array(0);
     this.length = 0;
     return out;
@@ -67,9 +78,7 @@ export class GrowableInt32Array {
   /** Append one value. */
   push(value: number): void {
     if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
+      this.data = grown(this.data, this.length, this.length * 2);
     }
     this.data[this.length++] = value;
   }
@@ -91,19 +100,12 @@ export class GrowableInt32Array {
 
   /** Make room for `capacity` values in all, so pushes up to it never copy. */
   reserve(capacity: number): void {
-    if (capacity <= this.data.length) return;
-    const next = new Int32Array(capacity);
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
+    if (capacity > this.data.length) this.data = grown(this.data, this.length, capacity);
   }
 
   /** The pushed values (see the file's comment); the array must not be pushed to afterwards. */
   toArray(): Int32Array {
-    const spare = this.data.length - this.length;
-    const out =
-      spare * 8 <= this.data.length
-        ? this.data.subarray(0, this.length)
-        : this.data.slice(0, this.length);
+    const out = trimmed(this.data, this.length);
     this.data = new Int32Array(0);
     this.length = 0;
     return out;
