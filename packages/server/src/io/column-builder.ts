@@ -65,11 +65,8 @@ export class ColumnBuilder {
     compact = false,
   ) {
     this.state = kind ?? 'empty';
-    this.values = new NumberStore(compact);
-    if (kind === 'categorical') {
-      this.values = null;
-      this.codes = new GrowableInt32Array();
-    }
+    this.values = kind === 'categorical' ? null : new NumberStore(compact);
+    if (kind === 'categorical') this.codes = new GrowableInt32Array();
   }
 
   /** Make room for `rows` cells in all (the reader's estimate), so pushes up to it never copy. */

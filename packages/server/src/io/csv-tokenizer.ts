@@ -24,7 +24,6 @@ const LF = 10;
 const CR = 13;
 const MINUS = 45;
 const DOT = 46;
-/** 10^0 … 10^15, exact in a double: a plain decimal's value is mantissa ÷ 10^fraction digits. */
 
 /**
  * One record as byte ranges: field `k` is `bytes[starts[k], ends[k])`, unless it was quoted,

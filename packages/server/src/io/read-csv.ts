@@ -63,7 +63,8 @@ export async function readCsv(
       tokenizer?.directRows(sinks, onRow);
       return;
     }
-    if (record.count !== header.length) onRow(record.count, line);
+    // A ragged row is refused before any of its fields is pushed.
+    onRow(record.count, line);
     // A line with quotes: each field read on its own (`pushField` parses what it needs).
     const { bytes, starts, ends, quoted } = record;
     for (let k = 0; k < planned.length; k++) {
@@ -72,7 +73,6 @@ export async function readCsv(
       if (text === undefined) builder.pushField(bytes, starts[index], ends[index]);
       else builder.pushText(text);
     }
-    onRow(record.count, line);
   };
 
   let head: Buffer[] = [];
