@@ -171,14 +171,21 @@ function sortedOf(column: Column, scratch: Float64Array): SortedNumbers | undefi
 }
 
 /**
+ * The reference's columns a report compares when the current file has them too: all but the
+ * ignored ones, the timestamp and the id.
+ */
+function comparableColumns(reference: Frame, options: ReportOptions): Column[] {
+  const left = new Set([...(options.ignore ?? []), options.timestamp, options.id]);
+  return reference.columns.filter((c) => !left.has(c.name));
+}
+
+/**
  * The reference's numerical feature columns that the report compares when the current file
  * has them too: those multivariate drift fits on.
  */
 function numericFeaturesOf(reference: Frame, options: ReportOptions): string[] {
-  const left = new Set([...(options.ignore ?? []), options.timestamp, options.id]);
-  return reference.columns
-    .filter((c) => c.kind === 'numerical' && !left.has(c.name))
-    .filter((c) => roleOf(c.name, options) === 'feature')
+  return comparableColumns(reference, options)
+    .filter((c) => c.kind === 'numerical' && roleOf(c.name, options) === 'feature')
     .map((c) => c.name);
 }
 
@@ -249,11 +256,8 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   // Reading is most of the time on large files: each file counts for half of the bar.
   const [reference, current, prediction, early] = await readAndCheck(options, kinds);
 
-  const skip = new Set([options.timestamp, options.id].filter((x): x is string => !!x));
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
-  const compared = reference.columns.filter(
-    (c) => !ignored.has(c.name) && !skip.has(c.name) && currentByName.has(c.name),
-  );
+  const compared = comparableColumns(reference, options).filter((c) => currentByName.has(c.name));
   // Multivariate drift fits its models (on large files in the worker that read the current
   // file, started before the reference was sorted) while the columns are done.
   const numericFeatures = numericFeaturesOf(reference, options).filter((n) => currentByName.has(n));

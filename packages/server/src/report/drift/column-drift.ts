@@ -152,18 +152,15 @@ function measure(column: DriftInput, choice: TestChoice, threshold: number, pres
     // one: a compact column's go as doubles.
     const data = (x: ColumnData) =>
       testKind === 'categorical' && x instanceof ScaledSortedSample ? x.values() : x;
-    const result: DriftTestResult = runDriftTest(
-      method,
-      data(column.reference),
-      data(column.current),
-      { kind: testKind, threshold },
-    );
+    const reference = data(column.reference);
+    const current = data(column.current);
+    const result: DriftTestResult = runDriftTest(method, reference, current, {
+      kind: testKind,
+      threshold,
+    });
     if (preset === 'evidently' && method === 'chisquare') {
       // Evidently's chisquare is a goodness-of-fit test; keep core's Cramér's V beside it.
-      const gof = evidentlyChiSquare(
-        data(column.reference) as CategoricalInput,
-        data(column.current) as CategoricalInput,
-      );
+      const gof = evidentlyChiSquare(reference as CategoricalInput, current as CategoricalInput);
       return { ...result, statistic: gof.statistic, pValue: gof.pValue };
     }
     // The z-test is NaN only when both samples hold one and the same category: no change
