@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { serveTask } from '../compiled-worker.js';
+import { copySample } from './frame.js';
 import { type PrepareOptions, prepareFrame } from './prepare-frame.js';
 import { ReadError } from './read-error.js';
 import { readFrame } from './read-frame.js';
@@ -24,9 +25,7 @@ try {
   );
   // A task may need the sample of rows after the frame has gone (a multivariate fit): a copy.
   const sample = frame.rowSample;
-  const context = sample && {
-    rowSample: { ...sample, rows: sample.rows.slice(), values: sample.values.slice() },
-  };
+  const context = sample && { rowSample: copySample(sample) };
   if (sample) buffers.push(sample.rows.buffer, sample.values.buffer);
   parentPort?.postMessage({ frame }, buffers as ArrayBuffer[]);
   // Warm, with the shared code compiled, the thread then runs one more task if sent one.

@@ -12,7 +12,7 @@ import {
   TASK_WORKER,
   type TaskWorker,
 } from '../compiled-worker.js';
-import type { Frame, RowSample } from '../io/frame.js';
+import { copySample, type Frame, type RowSample } from '../io/frame.js';
 import type { MultivariateDrift } from './report-types.js';
 
 /** AUC at or above which the domain classifier calls drift (0.5: indistinguishable). */
@@ -59,6 +59,21 @@ function completeRows(sample: RowSample, names: string[], max: number): Float64A
   return data;
 }
 
+/** The fit's input: the complete rows of `names` in both samples, at most MAX_ROWS a side. */
+function jobOf(
+  reference: RowSample,
+  current: RowSample,
+  names: string[],
+  seed: number,
+): MultivariateJob {
+  return {
+    reference: completeRows(reference, names, MAX_ROWS),
+    current: completeRows(current, names, MAX_ROWS),
+    columns: names.length,
+    seed,
+  };
+}
+
 /** Rows of a row-major buffer of `p` columns, as views. */
 function rowsOf(data: Float64Array, p: number): Float64Array[] {
   return Array.from({ length: data.length / p }, (_, r) => data.subarray(r * p, (r + 1) * p));
@@ -87,12 +102,7 @@ export async function multivariateDrift(
     return started.result ?? undefined;
   }
   if (names.length < 2 || !reference.rowSample || !current.rowSample) return undefined;
-  const job: MultivariateJob = {
-    reference: completeRows(reference.rowSample, names, MAX_ROWS),
-    current: completeRows(current.rowSample, names, MAX_ROWS),
-    columns: names.length,
-    seed,
-  };
+  const job = jobOf(reference.rowSample, current.rowSample, names, seed);
   const large = reference.rowCount + current.rowCount >= PARALLEL_MIN_ROWS;
   if (!large || !compiledWorkerExists(TASK) || !compiledWorkerExists(TASK_WORKER)) {
     return multivariateOfRows(job);
@@ -134,7 +144,7 @@ export function multivariateEarly(
 ): Promise<EarlyMultivariate> {
   const sample = reference.rowSample as RowSample;
   // A copy: this thread keeps its sample for a fit of its own, should this one not stand.
-  const copy = { ...sample, rows: sample.rows.slice(), values: sample.values.slice() };
+  const copy = copySample(sample);
   const job: EarlyJob = { reference: copy, names, seed };
   return worker.run<EarlyMultivariate>(TASK, job, [
     copy.rows.buffer as ArrayBuffer,
@@ -152,12 +162,7 @@ export function multivariateEarly(
 export function earlyOfSamples(job: EarlyJob, current: RowSample): EarlyMultivariate {
   const names = job.names.filter((n) => current.columns.includes(n));
   if (names.length < 2) return { names, result: null };
-  const result = multivariateOfRows({
-    reference: completeRows(job.reference, names, MAX_ROWS),
-    current: completeRows(current, names, MAX_ROWS),
-    columns: names.length,
-    seed: job.seed,
-  });
+  const result = multivariateOfRows(jobOf(job.reference, current, names, job.seed));
   return { names, result: result ?? null };
 }
 
