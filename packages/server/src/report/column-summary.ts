@@ -1,7 +1,7 @@
 /**
  * Summary statistics of a column (pandas' `describe`, `sorted-stats.ts`; the most frequent
- * categories) and the binned counts
- * the HTML page draws, reference and current in the same bins.
+ * categories) and the binned counts the HTML page draws, reference and current in the same
+ * bins.
  */
 import type { CategoricalColumn, Column } from '../io/frame.js';
 import {
