@@ -1,0 +1,241 @@
+/**
+ * The store's schema, as numbered forward-only migrations run at start by Kysely's `Migrator`
+ * (which records what ran in `kysely_migration` and holds a lock, so two servers starting
+ * on one PostgreSQL database do not migrate it twice). The same steps serve both databases;
+ * where their SQL differs (an identity column, a trigger) the step says so.
+ *
+ * A released migration is never edited: a change to the schema is a new one at the end.
+ */
+import { type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
+import { type Migration, Migrator } from 'kysely/migration';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An integer primary key the database numbers itself. */
+function identity(dialect: Dialect) {
+  return (c: ColumnDefinitionBuilder) =>
+    dialect === 'sqlite'
+      ? c.primaryKey().autoIncrement()
+      : c.primaryKey().generatedByDefaultAsIdentity();
+}
+
+/** The audit log refuses UPDATE and DELETE at the database itself: it is append-only. */
+async function appendOnly(db: Kysely<unknown>, dialect: Dialect, table: string): Promise<void> {
+  if (dialect === 'sqlite') {
+    for (const op of ['UPDATE', 'DELETE']) {
+      await sql
+        .raw(
+          `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} ` +
+            `BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+        )
+        .execute(db);
+    }
+    return;
+  }
+  await sql
+    .raw(
+      `CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS ` +
+        `$$ BEGIN RAISE EXCEPTION '${table} is append-only'; END $$`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} ` +
+        `FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`,
+    )
+    .execute(db);
+}
+
+function registry(dialect: Dialect): Migration {
+  const id = identity(dialect);
+  return {
+    async up(db) {
+      await db.schema
+        .createTable('models')
+        .addColumn('id', 'integer', id)
+        .addColumn('name', 'varchar(256)', (c) => c.notNull().unique())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('task', 'varchar(32)', (c) => c.notNull())
+        .addColumn('owner', 'varchar(256)', (c) => c.notNull())
+        .addColumn('last_version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('created_by', 'varchar(256)', (c) => c.notNull())
+        .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await createTags(db, 'model_tags', 'models');
+      await createVersions(db, id);
+      await createTags(db, 'version_tags', 'versions');
+      await db.schema
+        .createTable('aliases')
+        .addColumn('model_id', 'integer', (c) =>
+          c.notNull().references('models.id').onDelete('cascade'),
+        )
+        .addColumn('alias', 'varchar(255)', (c) => c.notNull())
+        .addColumn('version_id', 'integer', (c) =>
+          c.notNull().references('versions.id').onDelete('cascade'),
+        )
+        .addColumn('set_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('set_by', 'varchar(256)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('aliases_pk', ['model_id', 'alias'])
+        .execute();
+      await db.schema
+        .createTable('alias_events')
+        .addColumn('id', 'integer', id)
+        .addColumn('model_id', 'integer', (c) =>
+          c.notNull().references('models.id').onDelete('cascade'),
+        )
+        .addColumn('alias', 'varchar(255)', (c) => c.notNull())
+        .addColumn('action', 'varchar(16)', (c) => c.notNull())
+        .addColumn('version_number', 'integer')
+        .addColumn('previous_number', 'integer')
+        .addColumn('actor', 'varchar(256)', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('alias_events_by_alias')
+        .on('alias_events')
+        .columns(['model_id', 'alias', 'id'])
+        .execute();
+      await db.schema
+        .createTable('audit_events')
+        .addColumn('id', 'integer', id)
+        .addColumn('at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('actor', 'varchar(256)', (c) => c.notNull())
+        .addColumn('action', 'varchar(64)', (c) => c.notNull())
+        .addColumn('target_type', 'varchar(32)', (c) => c.notNull())
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('model_name', 'varchar(256)')
+        .addColumn('before', 'text')
+        .addColumn('after', 'text')
+        .execute();
+      await db.schema.createIndex('audit_events_by_time').on('audit_events').column('at').execute();
+      await db.schema
+        .createIndex('audit_events_by_model')
+        .on('audit_events')
+        .columns(['model_name', 'at'])
+        .execute();
+      await appendOnly(db, dialect, 'audit_events');
+      await db.schema
+        .createTable('api_keys')
+        .addColumn('id', 'integer', id)
+        .addColumn('name', 'varchar(256)', (c) => c.notNull())
+        .addColumn('role', 'varchar(16)', (c) => c.notNull())
+        .addColumn('prefix', 'varchar(32)', (c) => c.notNull())
+        .addColumn('hash', 'varchar(128)', (c) => c.notNull().unique())
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('created_by', 'varchar(256)', (c) => c.notNull())
+        .addColumn('revoked_at', 'varchar(32)')
+        .addColumn('last_used_at', 'varchar(32)')
+        .execute();
+      await db.schema
+        .createTable('webhooks')
+        .addColumn('id', 'integer', id)
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('secret', 'varchar(256)', (c) => c.notNull())
+        .addColumn('events', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('created_by', 'varchar(256)', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'integer', id)
+        .addColumn('webhook_id', 'integer', (c) =>
+          c.notNull().references('webhooks.id').onDelete('cascade'),
+        )
+        .addColumn('event_id', 'varchar(64)', (c) => c.notNull())
+        .addColumn('event', 'varchar(64)', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('status', 'varchar(16)', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('response_status', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('finished_at', 'varchar(32)')
+        .execute();
+      await db.schema
+        .createIndex('webhook_deliveries_by_hook')
+        .on('webhook_deliveries')
+        .columns(['webhook_id', 'id'])
+        .execute();
+    },
+  };
+}
+
+/** Key–value tags of a model or a version, one value per key. */
+async function createTags(db: Kysely<unknown>, table: string, owner: string): Promise<void> {
+  await db.schema
+    .createTable(table)
+    .addColumn('owner_id', 'integer', (c) =>
+      c.notNull().references(`${owner}.id`).onDelete('cascade'),
+    )
+    .addColumn('key', 'varchar(250)', (c) => c.notNull())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint(`${table}_pk`, ['owner_id', 'key'])
+    .execute();
+}
+
+async function createVersions(db: Kysely<unknown>, id: ReturnType<typeof identity>): Promise<void> {
+  await db.schema
+    .createTable('versions')
+    .addColumn('id', 'integer', id)
+    .addColumn('model_id', 'integer', (c) =>
+      c.notNull().references('models.id').onDelete('cascade'),
+    )
+    .addColumn('number', 'integer', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('status', 'varchar(32)', (c) => c.notNull())
+    .addColumn('artifact_uri', 'text')
+    .addColumn('artifact_sha256', 'varchar(64)')
+    .addColumn('artifact_size', 'bigint')
+    .addColumn('artifact_stored', 'integer', (c) => c.notNull())
+    .addColumn('code_commit', 'varchar(256)')
+    .addColumn('data_ref', 'text')
+    .addColumn('data_hash', 'varchar(256)')
+    .addColumn('pipeline_version', 'varchar(256)')
+    .addColumn('run_id', 'varchar(256)')
+    .addColumn('params', 'text', (c) => c.notNull())
+    .addColumn('metrics', 'text', (c) => c.notNull())
+    .addColumn('segment_metrics', 'text', (c) => c.notNull())
+    .addColumn('dependencies', 'text', (c) => c.notNull())
+    .addColumn('input_schema', 'text')
+    .addColumn('output_schema', 'text')
+    .addColumn('card', 'text', (c) => c.notNull())
+    .addColumn('parent_id', 'integer', (c) => c.references('versions.id').onDelete('set null'))
+    .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+    .addColumn('created_by', 'varchar(256)', (c) => c.notNull())
+    .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+    .addUniqueConstraint('versions_number', ['model_id', 'number'])
+    .execute();
+  await db.schema.createIndex('versions_by_parent').on('versions').column('parent_id').execute();
+}
+
+/**
+ * Every migration, by name; names sort in the order they run.
+ *
+ * @example
+ * Object.keys(migrations('sqlite')); // ['0001_registry']
+ */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return { '0001_registry': registry(dialect) };
+}
+
+/**
+ * Bring the database's schema up to date; throws with the failing step's name.
+ *
+ * @example
+ * await migrateToLatest(db, 'sqlite'); // ['0001_registry'] on a new database, [] after
+ */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+  const all = migrations(dialect);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => all } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const step = failed ? ` (step ${failed.migrationName})` : '';
+    throw new Error(`migrating the database failed${step}: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

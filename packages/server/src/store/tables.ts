@@ -1,0 +1,154 @@
+/**
+ * The registry's tables as Kysely sees them: one `Database` interface that every query is
+ * typed against, for SQLite and PostgreSQL alike (`migrations.ts` creates them).
+ *
+ * Portable types only: times are ISO-8601 UTC text with milliseconds (`2026-03-03T14:00:00.000Z`,
+ * so text order is time order), structured fields are JSON text, flags are 0/1 integers.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface ModelsTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  task: string;
+  owner: string;
+  /** The last version number handed out: numbers are never reused, even after a delete. */
+  last_version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface TagsTable {
+  owner_id: number;
+  key: string;
+  value: string;
+}
+
+export interface VersionsTable {
+  id: Generated<number>;
+  model_id: number;
+  number: number;
+  description: string;
+  status: string;
+  artifact_uri: string | null;
+  artifact_sha256: string | null;
+  artifact_size: number | null;
+  /** The artifact is held in Tend's own store (uploaded), not only pointed at. */
+  artifact_stored: number;
+  code_commit: string | null;
+  data_ref: string | null;
+  data_hash: string | null;
+  pipeline_version: string | null;
+  run_id: string | null;
+  /** JSON: hyperparameters, metrics, dependencies, schemas and model card. */
+  params: string;
+  metrics: string;
+  segment_metrics: string;
+  dependencies: string;
+  input_schema: string | null;
+  output_schema: string | null;
+  card: string;
+  parent_id: number | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface AliasesTable {
+  model_id: number;
+  alias: string;
+  version_id: number;
+  set_at: string;
+  set_by: string;
+}
+
+export interface AliasEventsTable {
+  id: Generated<number>;
+  model_id: number;
+  alias: string;
+  /** set, delete or rollback. */
+  action: string;
+  /** The holder after the event (null: the alias was removed). */
+  version_number: number | null;
+  /** The holder before the event (null: the alias was not set). */
+  previous_number: number | null;
+  actor: string;
+  reason: string | null;
+  at: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  target_type: string;
+  target: string;
+  model_name: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  /** The key's first characters, shown to tell keys apart; the key itself is never stored. */
+  prefix: string;
+  hash: string;
+  created_at: string;
+  created_by: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface WebhooksTable {
+  id: Generated<number>;
+  url: string;
+  secret: string;
+  /** JSON array of event types, or ["*"]. */
+  events: string;
+  description: string;
+  active: number;
+  created_at: string;
+  created_by: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event_id: string;
+  event: string;
+  payload: string;
+  /** pending, delivered or failed. */
+  status: string;
+  attempts: number;
+  response_status: number | null;
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface Database {
+  models: ModelsTable;
+  model_tags: TagsTable;
+  versions: VersionsTable;
+  version_tags: TagsTable;
+  aliases: AliasesTable;
+  alias_events: AliasEventsTable;
+  audit_events: AuditEventsTable;
+  api_keys: ApiKeysTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+}
+
+export type ModelRow = Selectable<ModelsTable>;
+export type VersionRow = Selectable<VersionsTable>;
+export type NewVersionRow = Insertable<VersionsTable>;
+export type AliasEventRow = Selectable<AliasEventsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type WebhookRow = Selectable<WebhooksTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
