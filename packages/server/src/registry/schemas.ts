@@ -3,7 +3,7 @@
  * requests against these JSON Schemas, the OpenAPI document is built from them, and the
  * service's TypeScript types are derived from them (`Static`), so the three cannot disagree.
  */
-import { type Static, Type as T } from '@sinclair/typebox';
+import { type Static, Type as T } from 'typebox';
 
 /** Model names: what a URL path, a shell and MLflow's clients all take without quoting trouble. */
 export const MODEL_NAME_PATTERN = '^[A-Za-z0-9](?:[A-Za-z0-9._ -]{0,254}[A-Za-z0-9._-])?$';
@@ -37,15 +37,12 @@ const Metrics = T.Record(T.String({ minLength: 1 }), T.Number(), {
   description: 'metric name → value',
 });
 
-export const Task = T.Union(
-  TASKS.map((t) => T.Literal(t)),
-  { description: 'what the model predicts' },
-);
+export const Task = T.Enum(TASKS, { description: 'what the model predicts' });
 
 export const SchemaField = T.Object(
   {
     name: T.String({ minLength: 1 }),
-    type: T.Union(FIELD_TYPES.map((t) => T.Literal(t))),
+    type: T.Enum(FIELD_TYPES),
     categories: T.Optional(T.Array(T.String())),
     nullable: T.Optional(T.Boolean()),
     description: T.Optional(T.String()),
@@ -104,7 +101,7 @@ export const VersionRef = T.Object(
 export const CreateVersion = T.Object(
   {
     description: T.Optional(T.String({ maxLength: 10000 })),
-    status: T.Optional(T.Union(VERSION_STATUSES.map((s) => T.Literal(s)))),
+    status: T.Optional(T.Enum(VERSION_STATUSES)),
     artifactUri: T.Optional(T.String({ minLength: 1, maxLength: 4096 })),
     artifactSha256: T.Optional(Sha256),
     codeCommit: T.Optional(T.String({ minLength: 1, maxLength: 256 })),
@@ -147,7 +144,7 @@ export type CreateVersion = Static<typeof CreateVersion>;
 export const UpdateVersion = T.Object(
   {
     description: T.Optional(T.String({ maxLength: 10000 })),
-    status: T.Optional(T.Union(VERSION_STATUSES.map((s) => T.Literal(s)))),
+    status: T.Optional(T.Enum(VERSION_STATUSES)),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -199,7 +196,7 @@ export type SetAlias = Static<typeof SetAlias>;
 
 export const AliasEvent = T.Object({
   alias: T.String(),
-  action: T.Union([T.Literal('set'), T.Literal('delete'), T.Literal('rollback')]),
+  action: T.Enum(['set', 'delete', 'rollback']),
   version: T.Union([T.Integer(), T.Null()], { description: 'the holder after the event' }),
   previous: T.Union([T.Integer(), T.Null()], { description: 'the holder before the event' }),
   actor: T.String(),

@@ -1,0 +1,128 @@
+/**
+ * The HTTP API of `tend serve`: Fastify with the registry's routes under `/api/v1`, the
+ * OpenAPI 3.1 document built from the routes' own schemas at `/openapi.json`, readable docs
+ * at `/docs`, problem+json errors, and the API-key check on every route that needs a role.
+ */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { ArtifactStore } from '../artifacts/artifact-store.js';
+import type { RegistryContext, RegistryEvent } from '../registry/context.js';
+import { TEND_VERSION } from '../report/version.js';
+import type { Store } from '../store/open-store.js';
+import type { DeliverOptions } from '../webhooks/deliver.js';
+import { WebhookDispatcher } from '../webhooks/dispatcher.js';
+import { authHook } from './auth-hook.js';
+import { notFoundHandler, problemHandler } from './problem.js';
+import { adminRoutes } from './routes/admin-routes.js';
+import { aliasRoutes } from './routes/alias-routes.js';
+import { modelRoutes } from './routes/model-routes.js';
+import type { RouteDeps } from './routes/route-context.js';
+import { versionRoutes } from './routes/version-routes.js';
+
+export interface AppOptions {
+  store: Store;
+  /** Directory of the artifact store. */
+  artifactDir: string;
+  /** Whether every non-public route needs an API key. */
+  auth: boolean;
+  /** The largest JSON body, bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** The largest artifact upload, bytes (default 2 GiB). */
+  maxArtifactBytes?: number;
+  /** Webhook delivery settings (tests shorten the waits). */
+  webhookDelivery?: DeliverOptions;
+  /** The clock (tests fix it). */
+  now?: () => string;
+  /** Log requests (pino) to stdout. */
+  logger?: boolean;
+}
+
+export interface TendApp {
+  app: FastifyInstance;
+  ctx: RegistryContext;
+  webhooks: WebhookDispatcher;
+}
+
+/**
+ * The Fastify app, ready to `listen` or `inject`.
+ *
+ * @example
+ * const { app } = await buildApp({ store, artifactDir: '.tend/artifacts', auth: false }); await app.listen({ port: 4700 });
+ */
+export async function buildApp(options: AppOptions): Promise<TendApp> {
+  const now = options.now ?? (() => new Date().toISOString());
+  const webhooks = new WebhookDispatcher(options.store.db, options.webhookDelivery, now);
+  const ctx: RegistryContext = {
+    db: options.store.db,
+    now,
+    emit: (event: RegistryEvent) => webhooks.dispatch(event),
+  };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    ajv: {
+      // Never drop an unknown field silently: it is refused, naming the field.
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: true,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  // The API takes JSON (and artifact bytes): plain text is refused as 415, not parsed.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(problemHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tend',
+        version: TEND_VERSION,
+        description:
+          'The model registry of Tend: models, versions with lineage, aliases with history and rollback, webhooks, API keys and the audit log. Errors are RFC 9457 problem documents.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'an API key made with `tend keys create`',
+          },
+        },
+      },
+      security: [{ apiKey: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.addHook('onRequest', authHook(options.store.db, options.auth));
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/v1/health',
+    {
+      schema: {
+        tags: ['server'],
+        summary: 'Whether the server and its database answer',
+        security: [],
+      },
+    },
+    async () => {
+      await options.store.db.selectFrom('models').select('id').limit(1).execute();
+      return { status: 'ok', version: TEND_VERSION, database: options.store.dialect };
+    },
+  );
+  const deps: RouteDeps = {
+    ctx,
+    artifacts: new ArtifactStore(options.artifactDir),
+    webhooks,
+    maxArtifactBytes: options.maxArtifactBytes ?? 2 * 1024 ** 3,
+  };
+  for (const routes of [modelRoutes, versionRoutes, aliasRoutes, adminRoutes]) {
+    await app.register(routes(deps), { prefix: '/api/v1' });
+  }
+  await app.ready();
+  return { app, ctx, webhooks };
+}

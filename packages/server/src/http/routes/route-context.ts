@@ -1,0 +1,15 @@
+/**
+ * What every route module is given: the registry's context, the artifact store and its limit,
+ * and the webhook dispatcher.
+ */
+import type { ArtifactStore } from '../../artifacts/artifact-store.js';
+import type { RegistryContext } from '../../registry/context.js';
+import type { WebhookDispatcher } from '../../webhooks/dispatcher.js';
+
+export interface RouteDeps {
+  ctx: RegistryContext;
+  artifacts: ArtifactStore;
+  webhooks: WebhookDispatcher;
+  /** The largest artifact upload accepted, in bytes. */
+  maxArtifactBytes: number;
+}
