@@ -30,7 +30,21 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['commander', 'hyparquet', 'hyparquet-compressors', 'yaml'],
+  // The server's packages are loaded only by `tend serve`, from node_modules (one has native code).
+  external: [
+    'commander',
+    'hyparquet',
+    'hyparquet-compressors',
+    'yaml',
+    'fastify',
+    '@fastify/*',
+    'kysely',
+    'kysely/*',
+    'pg',
+    'better-sqlite3',
+    'typebox',
+    'ajv-formats',
+  ],
   chunkNames: '[name]-[hash]',
   logLevel: 'warning',
 });

@@ -1,8 +1,11 @@
 /**
- * The `tend` command. Today: `tend report`; `tend serve` and the rest come with later issues.
+ * The `tend` command: `tend report` compares two datasets; `tend serve` runs the registry's
+ * server, and the registry commands (`models`, `versions`, `alias`, `rollback`, `lineage`,
+ * `keys`, `audit`) talk to it.
  */
 import { Command, Option } from 'commander';
 import { TEND_VERSION } from '../report/version.js';
+import { addRegistryCommands } from './registry-commands.js';
 import { runReport } from './report-command.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -102,5 +105,34 @@ Examples:
   .action(async (reference: string | undefined, current: string | undefined, flags) => {
     process.exitCode = await runReport(reference, current, flags);
   });
+
+program
+  .command('serve')
+  .description(
+    'Run the registry server: the HTTP API, its OpenAPI document (/openapi.json) and docs (/docs).',
+  )
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--port <port>', 'port to listen on', '4700')
+  .option('--data-dir <dir>', 'where the SQLite database and artifacts live', '.tend')
+  .option('--database-url <url>', 'use PostgreSQL (postgres://…) instead; or TEND_DATABASE_URL')
+  .option('--auth', 'require API keys on loopback too (always on beyond loopback)')
+  .option('--insecure', 'serve a public address without API keys (not recommended)')
+  .option('--log', 'log every request as JSON lines')
+  .addHelpText(
+    'after',
+    `
+The registry commands reach the server at TEND_URL (default http://127.0.0.1:4700) with the
+key in TEND_API_KEY. With auth on and no admin key yet, the server prints one at start.
+
+Examples:
+  tend serve
+  tend serve --host 0.0.0.0 --database-url postgres://tend@db:5432/tend`,
+  )
+  .action(async (flags) => {
+    const { runServe } = await import('./serve-command.js');
+    process.exitCode = await runServe(flags);
+  });
+
+addRegistryCommands(program);
 
 await program.parseAsync();

@@ -1,0 +1,128 @@
+/**
+ * `tend serve`: open the store (embedded SQLite in the data directory, or PostgreSQL), run its
+ * migrations, and serve the HTTP API until SIGTERM or SIGINT, then finish the requests and
+ * webhook deliveries under way and close the database.
+ *
+ * Auth is on whenever the server listens beyond loopback: it refuses to start open on a
+ * public address unless told `--insecure`. `--auth` switches it on for loopback too. When auth
+ * is on and no admin key exists, one is made and printed once.
+ */
+import { join, resolve } from 'node:path';
+import { ensureAdminKey } from '../auth/api-keys.js';
+import { buildApp } from '../http/app.js';
+import { registryContext } from '../registry/context.js';
+import { openStore } from '../store/open-store.js';
+
+export interface ServeFlags {
+  host: string;
+  port: string;
+  dataDir: string;
+  databaseUrl?: string;
+  auth?: boolean;
+  insecure?: boolean;
+  log?: boolean;
+}
+
+/**
+ * Whether `host` is reachable only from this machine.
+ *
+ * @example
+ * isLoopback('127.0.0.1'); // true; isLoopback('0.0.0.0') is false
+ */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/**
+ * Whether auth is on: asked for, or listening beyond loopback without `--insecure`.
+ *
+ * @example
+ * authOn({ host: '0.0.0.0' }); // true; authOn({ host: '0.0.0.0', insecure: true }) is false
+ */
+export function authOn(flags: Pick<ServeFlags, 'host' | 'auth' | 'insecure'>): boolean {
+  if (flags.auth) return true;
+  return !isLoopback(flags.host) && !flags.insecure;
+}
+
+/**
+ * Run the server; resolves with the exit code once it has shut down.
+ *
+ * @example
+ * process.exitCode = await runServe({ host: '127.0.0.1', port: '4700', dataDir: '.tend' });
+ */
+export async function runServe(flags: ServeFlags): Promise<number> {
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(
+      `tend serve: --port must be a whole number from 0 to 65535, got "${flags.port}"\n`,
+    );
+    return 2;
+  }
+  const auth = authOn(flags);
+  if (!auth && !isLoopback(flags.host)) {
+    process.stderr.write(
+      `tend serve: warning: serving ${flags.host} without API keys (--insecure): anyone who reaches it can change the registry\n`,
+    );
+  }
+  const dataDir = resolve(flags.dataDir);
+  const databaseUrl = flags.databaseUrl ?? process.env.TEND_DATABASE_URL;
+  let store: Awaited<ReturnType<typeof openStore>>;
+  try {
+    store = await openStore({ dataDir, databaseUrl });
+  } catch (error) {
+    process.stderr.write(`tend serve: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const { app, webhooks } = await buildApp({
+    store,
+    artifactDir: join(dataDir, 'artifacts'),
+    auth,
+    logger: flags.log ?? false,
+  });
+  if (store.migrated.length > 0) {
+    process.stderr.write(`tend serve: migrated the database: ${store.migrated.join(', ')}\n`);
+  }
+  if (auth) {
+    const key = await ensureAdminKey(registryContext(store.db));
+    if (key !== null) {
+      process.stderr.write(
+        `tend serve: auth is on and no admin key existed; made one (shown only now):\n  ${key}\n` +
+          '  use it as TEND_API_KEY to make other keys: tend keys create NAME --role editor\n',
+      );
+    }
+  }
+  const resumed = await webhooks.resumePending();
+  if (resumed > 0)
+    process.stderr.write(`tend serve: resending ${resumed} pending webhook deliveries\n`);
+  let address: string;
+  try {
+    address = await app.listen({ host: flags.host, port });
+  } catch (error) {
+    process.stderr.write(
+      `tend serve: cannot listen on ${flags.host}:${port}: ${(error as Error).message}\n`,
+    );
+    await app.close();
+    await store.close();
+    return 2;
+  }
+  const where =
+    store.dialect === 'sqlite' ? `SQLite at ${store.location}` : `PostgreSQL at ${store.location}`;
+  process.stdout.write(
+    `Tend is serving ${address} (${where}; auth ${auth ? 'on' : 'off'})\n` +
+      `  API docs: ${address}/docs   OpenAPI: ${address}/openapi.json\n`,
+  );
+  return new Promise<number>((done) => {
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      process.stderr.write(`tend serve: ${signal}: finishing requests under way, then stopping\n`);
+      await app.close();
+      await webhooks.drain();
+      await store.close();
+      done(0);
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * `tend serve` as users start it (`bin/tend.js`, the bundle): it migrates a new data
+ * directory, serves, turns auth on beyond loopback or when asked (printing a first admin key
+ * once), refuses a bad database URL with exit code 2, and stops cleanly on SIGTERM.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from './support/temp-files.js';
+
+const BIN = fileURLToPath(new URL('../bin/tend.js', import.meta.url));
+if (!existsSync(new URL('../dist/bundle/main.js', import.meta.url))) {
+  throw new Error('build the packages first: npm run build');
+}
+
+const tmp = tempDir('tend-serve-');
+afterAll(() => tmp.remove());
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+/** Start `tend serve ARGS` on a free port; resolves once it prints where it serves. */
+function serve(args: string[]): Promise<Running> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], {
+    env: { ...process.env, TEND_DATABASE_URL: '' },
+  });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (c) => {
+    err += c;
+  });
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (c) => {
+      out += c;
+      const match = /serving (http:\/\/\S+) /.exec(out);
+      if (match) resolve({ child, url: match[1], stderr: () => err, exit });
+    });
+    void exit.then((code) => reject(new Error(`tend serve exited ${code}: ${err}`)));
+  });
+}
+
+describe('tend serve', () => {
+  it('migrates a new data directory, serves without keys on loopback, and stops on SIGTERM', async () => {
+    const dataDir = `${tmp.dir}/open`;
+    const s = await serve(['--data-dir', dataDir]);
+    const health = await (await fetch(`${s.url}/api/v1/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', database: 'sqlite' });
+    const created = await fetch(`${s.url}/api/v1/models`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'churn', task: 'regression' }),
+    });
+    expect(created.status).toBe(201);
+    expect(existsSync(`${dataDir}/tend.db`)).toBe(true);
+    expect(s.stderr()).toContain('migrated the database: 0001_registry');
+    s.child.kill('SIGTERM');
+    expect(await s.exit).toBe(0);
+    expect(s.stderr()).toContain('SIGTERM: finishing requests under way, then stopping');
+    // Started again on the same directory: nothing to migrate, the model is still there.
+    const again = await serve(['--data-dir', dataDir]);
+    expect(again.stderr()).not.toContain('migrated');
+    const model = (await (await fetch(`${again.url}/api/v1/models/churn`)).json()) as {
+      name: string;
+    };
+    expect(model.name).toBe('churn');
+    again.child.kill('SIGTERM');
+    expect(await again.exit).toBe(0);
+  });
+
+  it('with --auth, prints a first admin key once and refuses requests without a key', async () => {
+    const dataDir = `${tmp.dir}/auth`;
+    const s = await serve(['--data-dir', dataDir, '--auth']);
+    const key = /\n\s+(tend_\S+)\n/.exec(s.stderr())?.[1];
+    expect(key).toBeDefined();
+    expect((await fetch(`${s.url}/api/v1/models`)).status).toBe(401);
+    const ok = await fetch(`${s.url}/api/v1/keys`, { headers: { authorization: `Bearer ${key}` } });
+    expect(ok.status).toBe(200);
+    s.child.kill('SIGTERM');
+    await s.exit;
+    const again = await serve(['--data-dir', dataDir, '--auth']);
+    expect(again.stderr()).not.toContain('tend_');
+    again.child.kill('SIGTERM');
+    await again.exit;
+  });
+
+  it('turns auth on beyond loopback unless --insecure, and refuses a bad database URL', async () => {
+    const open = await serve(['--data-dir', `${tmp.dir}/public`, '--host', '0.0.0.0']);
+    expect(open.stderr()).toContain('auth is on and no admin key existed');
+    open.child.kill('SIGTERM');
+    await open.exit;
+    const insecure = await serve([
+      '--data-dir',
+      `${tmp.dir}/public`,
+      '--host',
+      '0.0.0.0',
+      '--insecure',
+    ]);
+    expect(insecure.stderr()).toContain('warning: serving 0.0.0.0 without API keys (--insecure)');
+    insecure.child.kill('SIGTERM');
+    await insecure.exit;
+    const bad = spawn(process.execPath, [BIN, 'serve', '--database-url', 'mysql://x@y/z']);
+    let err = '';
+    bad.stderr.on('data', (c) => {
+      err += c;
+    });
+    const code = await new Promise((resolve) => bad.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(err).toBe(
+      'tend serve: the database URL must start with postgres:// (got mysql://x@y/z)\n',
+    );
+  });
+});
