@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ArtifactStore } from '../artifacts/artifact-store.js';
+import { mlflowRoutes } from '../mlflow/mlflow-routes.js';
 import type { RegistryContext, RegistryEvent } from '../registry/context.js';
 import { TEND_VERSION } from '../report/version.js';
 import type { Store } from '../store/open-store.js';
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
   for (const routes of [modelRoutes, versionRoutes, aliasRoutes, adminRoutes]) {
     await app.register(routes(deps), { prefix: '/api/v1' });
   }
+  await app.register(mlflowRoutes(deps), { prefix: '/api/2.0/mlflow' });
   await app.ready();
   return { app, ctx, webhooks };
 }

@@ -148,6 +148,18 @@ export async function listVersions(
 }
 
 /**
+ * Every version of every model (or of one), for searches that filter in memory.
+ *
+ * @example
+ * (await allVersions(db)).length;
+ */
+export async function allVersions(db: Db, model?: string): Promise<Version[]> {
+  let q = db.selectFrom('versions').selectAll();
+  if (model !== undefined) q = q.where('model_id', '=', (await modelRow(db, model)).id);
+  return toVersions(db, await q.orderBy('model_id').orderBy('number', 'desc').execute());
+}
+
+/**
  * Register a new version of a model; its number is the model's last plus one.
  *
  * @example

@@ -14,6 +14,7 @@ import {
 } from '../../registry/aliases.js';
 import { getModel } from '../../registry/models.js';
 import { AliasEvent, SetAlias, Version } from '../../registry/schemas.js';
+import { emptyBody } from '../empty-body.js';
 import { ModelParams } from './model-routes.js';
 import type { RouteDeps } from './route-context.js';
 
@@ -114,9 +115,10 @@ export function aliasRoutes({ ctx }: RouteDeps): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Move an alias back to its previous holder',
           params: AliasParams,
-          body: T.Optional(Reason),
+          body: Reason,
           response: { 200: AliasEvent },
         },
+        preValidation: emptyBody,
       },
       async (request) =>
         rollbackAlias(
@@ -124,7 +126,7 @@ export function aliasRoutes({ ctx }: RouteDeps): FastifyPluginAsyncTypebox {
           request.actor,
           request.params.model,
           request.params.alias,
-          request.body?.reason,
+          request.body.reason,
         ),
     );
     app.get(
