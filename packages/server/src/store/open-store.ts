@@ -29,6 +29,8 @@ export interface StoreOptions {
 }
 
 const INT8_OID = 20;
+/** Prepared SQLite statements kept at most (queries with `in (…)` lists vary in text). */
+const MAX_STATEMENTS = 500;
 
 /**
  * The URL without its password, to print.
@@ -72,7 +74,22 @@ function openSqlite(dataDir: string): { db: Kysely<Database>; file: string } {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), file };
+  // Kysely prepares each query anew; compiling the SQL is most of a small read's time, and a
+  // registry runs the same few dozen statements over and over, so each is prepared once.
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const cached = {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        if (statements.size >= MAX_STATEMENTS) statements.clear();
+        statement = database.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) }), file };
 }
 
 /**
