@@ -149,6 +149,16 @@ describe.each(testDialects())('registry on %s', (dialect) => {
     expect(missing.message).toBe('model "churn" has no version 42');
   });
 
+  it('gives versions registered at once consecutive numbers, none twice', async () => {
+    await createModel(ctx, alice, { name: 'busy', task: 'regression' });
+    const made = await Promise.all(
+      Array.from({ length: 12 }, () => createVersion(ctx, alice, 'busy', {})),
+    );
+    expect(made.map((v) => v.version).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
+  });
+
   it('never reuses a deleted version number', async () => {
     await createModel(ctx, alice, { name: 'scratch', task: 'ranking' });
     await createVersion(ctx, alice, 'scratch', {});
