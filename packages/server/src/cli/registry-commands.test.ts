@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openTestStore } from '../../test/support/test-stores.js';
-import { buildApp, type TendApp } from '../http/app.js';
+import { openTestApp } from '../../test/support/test-app.js';
+import type { TendApp } from '../http/app.js';
 import { addRegistryCommands } from './registry-commands.js';
 
 let tend: TendApp;
@@ -18,16 +18,13 @@ let dispose: () => Promise<void>;
 let dir: string;
 
 beforeAll(async () => {
-  const opened = await openTestStore('sqlite');
-  dispose = opened.dispose;
   dir = mkdtempSync(join(tmpdir(), 'tend-cli-'));
-  tend = await buildApp({ store: opened.store, artifactDir: join(dir, 'artifacts'), auth: false });
+  ({ tend, dispose } = await openTestApp('sqlite'));
   const address = await tend.app.listen({ host: '127.0.0.1', port: 0 });
   vi.stubEnv('TEND_URL', address);
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
-  await tend.app.close();
   await dispose();
   rmSync(dir, { recursive: true, force: true });
 });

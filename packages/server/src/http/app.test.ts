@@ -4,13 +4,11 @@
  * artifact upload and download, and permissions per role with auth on.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStore, testDialects } from '../../test/support/test-stores.js';
+import { openTestApp } from '../../test/support/test-app.js';
+import { testDialects } from '../../test/support/test-stores.js';
 import { createApiKey } from '../auth/api-keys.js';
-import { buildApp, type TendApp } from './app.js';
+import type { TendApp } from './app.js';
 
 const json = (body: unknown) => ({
   payload: JSON.stringify(body),
@@ -20,19 +18,11 @@ const json = (body: unknown) => ({
 describe.each(testDialects())('HTTP API on %s', (dialect) => {
   let tend: TendApp;
   let dispose: () => Promise<void>;
-  let artifactDir: string;
 
   beforeAll(async () => {
-    const opened = await openTestStore(dialect);
-    dispose = opened.dispose;
-    artifactDir = mkdtempSync(join(tmpdir(), 'tend-artifacts-'));
-    tend = await buildApp({ store: opened.store, artifactDir, auth: false, bodyLimit: 64 * 1024 });
+    ({ tend, dispose } = await openTestApp(dialect, { bodyLimit: 64 * 1024 }));
   });
-  afterAll(async () => {
-    await tend.app.close();
-    await dispose();
-    rmSync(artifactDir, { recursive: true, force: true });
-  });
+  afterAll(async () => dispose());
 
   const inject = (
     method: string,
@@ -256,22 +246,13 @@ describe('HTTP API with auth on', () => {
   const keys: Record<string, string> = {};
 
   beforeAll(async () => {
-    const opened = await openTestStore('sqlite');
-    dispose = opened.dispose;
-    tend = await buildApp({
-      store: opened.store,
-      artifactDir: join(opened.options.dataDir, 'artifacts'),
-      auth: true,
-    });
+    ({ tend, dispose } = await openTestApp('sqlite', { auth: true }));
     const root = { name: 'setup', role: 'admin' as const };
     for (const role of ['viewer', 'editor', 'admin'] as const) {
       keys[role] = (await createApiKey(tend.ctx, root, { name: `${role}-key`, role })).key;
     }
   });
-  afterAll(async () => {
-    await tend.app.close();
-    await dispose();
-  });
+  afterAll(async () => dispose());
 
   const as = (role: string | undefined, method: string, url: string, body?: unknown) =>
     tend.app.inject({

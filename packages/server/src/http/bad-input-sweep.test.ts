@@ -1,25 +1,12 @@
-/**
- * No bad input gets a 500: every route of the OpenAPI document, with each path parameter
- * replaced by odd values and each body by malformed or mistyped JSON, answers a 4xx (or a 2xx
- * where the odd value happens to be valid) with a problem document or, under MLflow's prefix,
- * MLflow's error body.
- */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStore } from '../../test/support/test-stores.js';
-import { buildApp, type TendApp } from './app.js';
+import { openTestApp } from '../../test/support/test-app.js';
+import type { TendApp } from './app.js';
 
 let tend: TendApp;
 let dispose: () => Promise<void>;
 
 beforeAll(async () => {
-  const opened = await openTestStore('sqlite');
-  dispose = opened.dispose;
-  tend = await buildApp({
-    store: opened.store,
-    artifactDir: join(opened.options.dataDir, 'a'),
-    auth: false,
-  });
+  ({ tend, dispose } = await openTestApp('sqlite'));
   // Something to find, so that odd input also meets existing rows.
   const post = (url: string, body: unknown) =>
     tend.app.inject({
@@ -31,10 +18,7 @@ beforeAll(async () => {
   await post('/api/v1/models', { name: 'm', task: 'regression' });
   await post('/api/v1/models/m/versions', {});
 });
-afterAll(async () => {
-  await tend.app.close();
-  await dispose();
-});
+afterAll(async () => dispose());
 
 const PARAMS = [
   'm',

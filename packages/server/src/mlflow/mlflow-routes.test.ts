@@ -1,31 +1,16 @@
-/**
- * The MLflow-compatible routes answer what MLflow's client expects: the shapes of
- * `model_registry.proto` (snake_case, string versions, epoch-millisecond times, tag lists),
- * MLflow's search filters and pages, and MLflow's error bodies — while every change lands in
- * Tend's registry, audit log and alias history.
- */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStore, testDialects } from '../../test/support/test-stores.js';
-import { buildApp, type TendApp } from '../http/app.js';
+import { openTestApp } from '../../test/support/test-app.js';
+import { testDialects } from '../../test/support/test-stores.js';
+import type { TendApp } from '../http/app.js';
 
 describe.each(testDialects())('MLflow registry API on %s', (dialect) => {
   let tend: TendApp;
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await openTestStore(dialect);
-    dispose = opened.dispose;
-    tend = await buildApp({
-      store: opened.store,
-      artifactDir: join(opened.options.dataDir, 'a'),
-      auth: false,
-    });
+    ({ tend, dispose } = await openTestApp(dialect));
   });
-  afterAll(async () => {
-    await tend.app.close();
-    await dispose();
-  });
+  afterAll(async () => dispose());
 
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await tend.app.inject({

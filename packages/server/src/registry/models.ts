@@ -8,6 +8,7 @@ import type { ModelRow } from '../store/tables.js';
 import { recordAudit } from './audit-log.js';
 import type { Actor, Db, RegistryContext } from './context.js';
 import type { CreateModel, Model, UpdateModel } from './schemas.js';
+import { insertTags, replaceTag } from './tags.js';
 
 /**
  * The row of the model named `name`, or a not-found error naming it.
@@ -164,13 +165,7 @@ export async function createModel(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const tags = Object.entries(input.tags ?? {});
-      if (tags.length > 0) {
-        await trx
-          .insertInto('model_tags')
-          .values(tags.map(([key, value]) => ({ owner_id: id, key, value })))
-          .execute();
-      }
+      await insertTags(trx, 'model_tags', id, input.tags);
       const created = await getModel(trx, input.name);
       await recordAudit(trx, actor, at, {
         action: 'model.create',
@@ -281,24 +276,16 @@ export async function setModelTag(
   const at = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await modelRow(trx, name);
-    const old = await trx
-      .deleteFrom('model_tags')
-      .where('owner_id', '=', row.id)
-      .where('key', '=', key)
-      .returning('value')
-      .executeTakeFirst();
+    const old = await replaceTag(trx, 'model_tags', row.id, key, value);
     if (value === null && old === undefined) {
       throw new DomainError('not_found', `model "${name}" has no tag "${key}"`, 'key');
-    }
-    if (value !== null) {
-      await trx.insertInto('model_tags').values({ owner_id: row.id, key, value }).execute();
     }
     await recordAudit(trx, actor, at, {
       action: value === null ? 'model.tag.delete' : 'model.tag.set',
       targetType: 'model',
       target: name,
       model: name,
-      before: old === undefined ? undefined : { [key]: old.value },
+      before: old === undefined ? undefined : { [key]: old },
       after: value === null ? undefined : { [key]: value },
     });
   });

@@ -10,6 +10,7 @@ import { recordAudit } from './audit-log.js';
 import type { Actor, Db, RegistryContext } from './context.js';
 import { modelRow } from './models.js';
 import type { CreateVersion, UpdateVersion, Version } from './schemas.js';
+import { insertTags, replaceTag, tagsOf } from './tags.js';
 
 /**
  * The row of version `number` of `model`, or a not-found error naming both.
@@ -43,15 +44,7 @@ const parse = (text: string | null): unknown => (text === null ? null : JSON.par
 export async function toVersions(db: Db, rows: VersionRow[]): Promise<Version[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const tags = new Map<number, Record<string, string>>(ids.map((id) => [id, {}]));
-  for (const t of await db
-    .selectFrom('version_tags')
-    .selectAll()
-    .where('owner_id', 'in', ids)
-    .orderBy('key')
-    .execute()) {
-    tags.get(t.owner_id)![t.key] = t.value;
-  }
+  const tags = await tagsOf(db, 'version_tags', ids);
   const aliases = new Map<number, string[]>(ids.map((id) => [id, []]));
   for (const a of await db
     .selectFrom('aliases')
@@ -225,13 +218,7 @@ export async function createVersion(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const tags = Object.entries(input.tags ?? {});
-    if (tags.length > 0) {
-      await trx
-        .insertInto('version_tags')
-        .values(tags.map(([key, value]) => ({ owner_id: id, key, value })))
-        .execute();
-    }
+    await insertTags(trx, 'version_tags', id, input.tags);
     const created = await getVersion(trx, model, number);
     await recordAudit(trx, actor, at, {
       action: 'version.create',
@@ -342,12 +329,7 @@ export async function setVersionTag(
   const at = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await versionRow(trx, model, number);
-    const old = await trx
-      .deleteFrom('version_tags')
-      .where('owner_id', '=', row.id)
-      .where('key', '=', key)
-      .returning('value')
-      .executeTakeFirst();
+    const old = await replaceTag(trx, 'version_tags', row.id, key, value);
     if (value === null && old === undefined) {
       throw new DomainError(
         'not_found',
@@ -355,15 +337,12 @@ export async function setVersionTag(
         'key',
       );
     }
-    if (value !== null) {
-      await trx.insertInto('version_tags').values({ owner_id: row.id, key, value }).execute();
-    }
     await recordAudit(trx, actor, at, {
       action: value === null ? 'version.tag.delete' : 'version.tag.set',
       targetType: 'version',
       target: `${model}/${number}`,
       model,
-      before: old === undefined ? undefined : { [key]: old.value },
+      before: old === undefined ? undefined : { [key]: old },
       after: value === null ? undefined : { [key]: value },
     });
   });

@@ -5,10 +5,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStore, testDialects } from '../../test/support/test-stores.js';
-import { buildApp, type TendApp } from '../http/app.js';
+import { openTestApp } from '../../test/support/test-app.js';
+import { testDialects } from '../../test/support/test-stores.js';
+import type { TendApp } from '../http/app.js';
 import { verifySignature } from './signature.js';
 
 interface Received {
@@ -44,18 +44,12 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
   let hook: Awaited<ReturnType<typeof receiver>>;
 
   beforeAll(async () => {
-    const opened = await openTestStore(dialect);
-    dispose = opened.dispose;
-    tend = await buildApp({
-      store: opened.store,
-      artifactDir: join(opened.options.dataDir, 'artifacts'),
-      auth: false,
+    ({ tend, dispose } = await openTestApp(dialect, {
       webhookDelivery: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 },
-    });
+    }));
     hook = await receiver({ '/flaky': [503], '/broken': [400] });
   });
   afterAll(async () => {
-    await tend.app.close();
     hook.server.close();
     await dispose();
   });

@@ -1,0 +1,34 @@
+/**
+ * A `tend serve` app on a fresh test store (`test-stores.ts`), for tests that go through the
+ * HTTP layer with Fastify's `inject` (or listen on a loopback port).
+ */
+import { join } from 'node:path';
+import { type AppOptions, buildApp, type TendApp } from '../../src/http/app.js';
+import type { Dialect } from '../../src/store/migrations.js';
+import { openTestStore } from './test-stores.js';
+
+/**
+ * The app, and `dispose` to close it and delete its store.
+ *
+ * @example
+ * const { tend, dispose } = await openTestApp('sqlite', { auth: true }); await dispose();
+ */
+export async function openTestApp(
+  dialect: Dialect,
+  options: Partial<Omit<AppOptions, 'store'>> = {},
+): Promise<{ tend: TendApp; dispose(): Promise<void> }> {
+  const opened = await openTestStore(dialect);
+  const tend = await buildApp({
+    store: opened.store,
+    artifactDir: join(opened.options.dataDir, 'artifacts'),
+    auth: false,
+    ...options,
+  });
+  return {
+    tend,
+    dispose: async () => {
+      await tend.app.close();
+      await opened.dispose();
+    },
+  };
+}
