@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from './support/temp-files.js';
+import { openTestStore, testDialects } from './support/test-stores.js';
 
 const BIN = fileURLToPath(new URL('../bin/tend.js', import.meta.url));
 if (!existsSync(new URL('../dist/bundle/main.js', import.meta.url))) {
@@ -115,4 +116,29 @@ describe('tend serve', () => {
       'tend serve: the database URL must start with postgres:// (got mysql://x@y/z)\n',
     );
   });
+
+  it.runIf(testDialects().includes('postgres'))(
+    'serves from PostgreSQL with --database-url',
+    async () => {
+      const { store, options, dispose } = await openTestStore('postgres');
+      await store.close();
+      try {
+        const s = await serve([
+          '--data-dir',
+          `${tmp.dir}/pg`,
+          '--database-url',
+          options.databaseUrl as string,
+        ]);
+        expect(s.stderr()).not.toContain('migrated'); // opening it for the test migrated it
+        const health = (await (await fetch(`${s.url}/api/v1/health`)).json()) as {
+          database: string;
+        };
+        expect(health.database).toBe('postgres');
+        s.child.kill('SIGTERM');
+        expect(await s.exit).toBe(0);
+      } finally {
+        await dispose();
+      }
+    },
+  );
 });

@@ -118,7 +118,13 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
   try {
     const migrated = await migrateToLatest(db as Kysely<unknown>, dialect);
-    return { db, dialect, location, migrated, close: () => db.destroy() };
+    let closed: Promise<void> | undefined;
+    // Closing twice (a shutdown racing a test's cleanup) closes once.
+    const close = () => {
+      closed ??= db.destroy();
+      return closed;
+    };
+    return { db, dialect, location, migrated, close };
   } catch (error) {
     await db.destroy();
     const why = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,46 @@
+/**
+ * Opening the store migrates a new database once: a second open, or one racing the first on
+ * the same PostgreSQL database, finds the schema current and runs nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { openTestStore, testDialects } from '../../test/support/test-stores.js';
+import { openStore, redactUrl } from './open-store.js';
+
+describe.each(testDialects())('openStore on %s', (dialect) => {
+  it('migrates a new database once, and records what ran', async () => {
+    const { store, options, dispose } = await openTestStore(dialect);
+    try {
+      expect(store.migrated).toEqual(['0001_registry']);
+      const [again, racing] = await Promise.all([openStore(options), openStore(options)]);
+      expect([...again.migrated, ...racing.migrated]).toEqual([]);
+      await again.close();
+      await racing.close();
+      const ran = await store.db
+        .selectFrom('kysely_migration' as 'models')
+        .select('name' as 'name')
+        .execute();
+      expect(ran.map((r) => r.name)).toEqual(['0001_registry']);
+    } finally {
+      await dispose();
+    }
+  });
+});
+
+describe('openStore', () => {
+  it('refuses a URL that is not PostgreSQL, and never prints a password', async () => {
+    await expect(
+      openStore({ dataDir: '.', databaseUrl: 'mysql://root:pw@db/tend' }),
+    ).rejects.toThrow(
+      'the database URL must start with postgres:// (got mysql://root:***@db/tend)',
+    );
+    expect(redactUrl('postgres://tend:s3cret@db:5432/tend')).toBe(
+      'postgres://tend:***@db:5432/tend',
+    );
+  });
+
+  it('says which database it could not open', async () => {
+    await expect(
+      openStore({ dataDir: '.', databaseUrl: 'postgres://nobody@127.0.0.1:1/none' }),
+    ).rejects.toThrow(/^cannot open the database at postgres:\/\/nobody@127\.0\.0\.1:1\/none: /);
+  });
+});
