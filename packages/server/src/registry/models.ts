@@ -2,6 +2,7 @@
  * Registered models: create, read, list, update (rename included), delete, and their tags.
  * Each change is audited in its own transaction and announced once committed.
  */
+import { sql } from 'kysely';
 import { DomainError } from '../domain-error.js';
 import { isUniqueViolation } from '../store/constraint-errors.js';
 import type { ModelRow } from '../store/tables.js';
@@ -109,7 +110,8 @@ export async function listModels(db: Db, query: ModelQuery = {}): Promise<Model[
   let q = db.selectFrom('models').selectAll('models');
   if (query.search !== undefined && query.search !== '') {
     const pattern = `%${query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb(eb.fn('lower', ['models.name']), 'like', eb.val(pattern)));
+    // SQLite's LIKE has no escape character unless told; PostgreSQL's is the backslash.
+    q = q.where(sql<boolean>`lower(${sql.ref('models.name')}) like ${pattern} escape '\\'`);
   }
   const tag = query.tag;
   if (tag !== undefined) {

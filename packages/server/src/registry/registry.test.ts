@@ -91,6 +91,11 @@ describe.each(testDialects())('registry on %s', (dialect) => {
     expect(events.at(-1)).toMatchObject({ type: 'model.created', model: 'price' });
     const missing = await refusal(getModel(ctx.db, 'nope'));
     expect(missing.kind).toBe('not_found');
+    // `_` and `%` are searched as themselves, not as LIKE's wildcards.
+    await createModel(ctx, alice, { name: 'a_b', task: 'regression' });
+    await createModel(ctx, alice, { name: 'axb', task: 'regression' });
+    expect((await listModels(ctx.db, { search: 'A_' })).map((m) => m.name)).toEqual(['a_b']);
+    expect((await listModels(ctx.db, { search: 'x' })).map((m) => m.name)).toEqual(['axb']);
   });
 
   it('numbers versions per model and keeps what reproduces each', async () => {

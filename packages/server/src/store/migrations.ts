@@ -6,8 +6,7 @@
  *
  * A released migration is never edited: a change to the schema is a new one at the end.
  */
-import { type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
-import { type Migration, Migrator } from 'kysely/migration';
+import { type ColumnDefinitionBuilder, type Kysely, type Migration, Migrator, sql } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 

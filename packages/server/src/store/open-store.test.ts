@@ -2,7 +2,8 @@
  * Opening the store migrates a new database once: a second open, or one racing the first on
  * the same PostgreSQL database, finds the schema current and runs nothing.
  */
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, it, vi } from 'vitest';
 import { openTestStore, testDialects } from '../../test/support/test-stores.js';
 import { openStore, redactUrl } from './open-store.js';
 
@@ -21,6 +22,31 @@ describe.each(testDialects())('openStore on %s', (dialect) => {
         .execute();
       expect(ran.map((r) => r.name)).toEqual(['0001_registry']);
     } finally {
+      await dispose();
+    }
+  });
+});
+
+describe.runIf(testDialects().includes('postgres'))('openStore on PostgreSQL', () => {
+  it('lives through the server dropping its idle connections, and uses new ones', async () => {
+    const { store, options, dispose } = await openTestStore('postgres');
+    const said = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const admin = new pg.Client({ connectionString: options.databaseUrl });
+    try {
+      await store.db.selectFrom('models').select('id').execute(); // a connection now idle
+      await admin.connect();
+      const dropped = await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+      expect(dropped.rowCount).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await store.db.selectFrom('models').select('id').execute()).toEqual([]);
+      expect(said.mock.calls.map((c) => String(c[0])).join('')).toContain(
+        'an idle PostgreSQL connection failed',
+      );
+    } finally {
+      said.mockRestore();
+      await admin.end();
       await dispose();
     }
   });

@@ -61,6 +61,13 @@ function openPostgres(url: string): Kysely<Database> {
           : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server drops (a restart, a failover, an administrator) is replaced
+  // by the pool on next use; without a listener its error would end the process.
+  pool.on('error', (error) => {
+    process.stderr.write(
+      `tend: an idle PostgreSQL connection failed (${error.message}); it will be replaced\n`,
+    );
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

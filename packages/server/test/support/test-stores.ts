@@ -45,6 +45,23 @@ export function testDialects(): Dialect[] {
   return ['sqlite', 'postgres'];
 }
 
+/**
+ * Drop a test database once its connections have gone. A closed pool's connections finish
+ * closing a moment after it says it is closed; forcing the drop then would hit them with
+ * "terminating connection" errors that nothing is left to catch.
+ */
+async function dropWhenClosed(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { rows } = await admin.query(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
+    if (rows[0].n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
 /** A database URL with another database name. */
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -87,7 +104,7 @@ export async function openTestStore(dialect: Dialect): Promise<{
     options: { dataDir, databaseUrl },
     dispose: async () => {
       await store.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropWhenClosed(admin, name);
       await admin.end();
       rmSync(dataDir, { recursive: true, force: true });
     },
