@@ -290,6 +290,21 @@ describe('HTTP API with auth on', () => {
     expect((await as('admin', 'DELETE', '/api/v1/models/m')).statusCode).toBe(204);
   });
 
+  it("answers MLflow's routes with MLflow's error bodies for auth too", async () => {
+    const none = await as(undefined, 'GET', '/api/2.0/mlflow/registered-models/get?name=x');
+    expect([none.statusCode, none.json().error_code]).toEqual([401, 'UNAUTHENTICATED']);
+    const low = await as('viewer', 'POST', '/api/2.0/mlflow/registered-models/create', {
+      name: 'x',
+    });
+    expect([low.statusCode, low.json().error_code]).toEqual([403, 'PERMISSION_DENIED']);
+    const made = await as('editor', 'POST', '/api/2.0/mlflow/registered-models/create', {
+      name: 'x',
+    });
+    expect(made.json().registered_model.user_id).toBe('editor-key');
+    const unknown = await as('viewer', 'GET', '/api/2.0/mlflow/runs/get?run_id=1');
+    expect([unknown.statusCode, unknown.json().error_code]).toEqual([404, 'ENDPOINT_NOT_FOUND']);
+  });
+
   it('lists keys without their secrets and stops a revoked key at once', async () => {
     const made = await as('admin', 'POST', '/api/v1/keys', { name: 'temp', role: 'viewer' });
     expect(made.statusCode).toBe(201);

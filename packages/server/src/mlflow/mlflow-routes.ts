@@ -148,6 +148,13 @@ export function mlflowRoutes({ ctx }: RouteDeps): FastifyPluginAsyncTypebox {
 
   return async (app) => {
     app.setErrorHandler(mlflowErrorHandler);
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0];
+      void reply.code(404).send({
+        error_code: 'ENDPOINT_NOT_FOUND',
+        message: `no MLflow endpoint ${request.method} ${path} here: Tend serves the model registry's`,
+      });
+    });
 
     app.post(
       reg('create'),
