@@ -23,6 +23,8 @@ export class DomainError extends Error {
     readonly kind: DomainErrorKind,
     message: string,
     readonly field?: string,
+    /** Every field at fault, when there are several (the rows of a refused batch). */
+    readonly errors?: { field: string; message: string }[],
   ) {
     super(message);
     this.name = 'DomainError';

@@ -18,6 +18,7 @@ import { authHook } from './auth-hook.js';
 import { notFoundHandler, problemHandler } from './problem.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { aliasRoutes } from './routes/alias-routes.js';
+import { ingestRoutes } from './routes/ingest-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
 import type { RouteDeps } from './routes/route-context.js';
 import { versionRoutes } from './routes/version-routes.js';
@@ -32,6 +33,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** The largest artifact upload, bytes (default 2 GiB). */
   maxArtifactBytes?: number;
+  /** The largest batch of production events, bytes (default 64 MiB). */
+  ingestBodyLimit?: number;
   /** Webhook delivery settings (tests shorten the waits). */
   webhookDelivery?: DeliverOptions;
   /** The clock (tests fix it). */
@@ -120,8 +123,9 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
     artifacts: new ArtifactStore(options.artifactDir),
     webhooks,
     maxArtifactBytes: options.maxArtifactBytes ?? 2 * 1024 ** 3,
+    ingestBodyLimit: options.ingestBodyLimit ?? 64 * 1024 * 1024,
   };
-  for (const routes of [modelRoutes, versionRoutes, aliasRoutes, adminRoutes]) {
+  for (const routes of [modelRoutes, versionRoutes, aliasRoutes, ingestRoutes, adminRoutes]) {
     await app.register(routes(deps), { prefix: '/api/v1' });
   }
   await app.register(mlflowRoutes(deps), { prefix: '/api/2.0/mlflow' });

@@ -137,7 +137,8 @@ export function toProblem(error: unknown): { problem: Problem; internal: boolean
   if (error instanceof DomainError) {
     const status = STATUS[error.kind];
     const errors =
-      error.field === undefined ? undefined : [{ field: error.field, message: error.message }];
+      error.errors ??
+      (error.field === undefined ? undefined : [{ field: error.field, message: error.message }]);
     return { problem: problem(status, error.kind, error.message, errors), internal: false };
   }
   const e = error as FastifyError;

@@ -75,6 +75,7 @@ async function toModels(db: Db, rows: ModelRow[]): Promise<Model[]> {
     tags: extras.get(r.id)!.tags,
     aliases: extras.get(r.id)!.aliases,
     latestVersion: latest.get(r.id) ?? null,
+    strictInputs: r.strict_inputs === 1,
     createdAt: r.created_at,
     createdBy: r.created_by,
     updatedAt: r.updated_at,
@@ -161,6 +162,7 @@ export async function createModel(
           task: input.task,
           owner: input.owner ?? actor.name,
           last_version: 0,
+          strict_inputs: input.strictInputs ? 1 : 0,
           created_at: at,
           created_by: actor.name,
           updated_at: at,
@@ -211,6 +213,8 @@ export async function updateModel(
           description: patch.description ?? row.description,
           task: patch.task ?? row.task,
           owner: patch.owner ?? row.owner,
+          strict_inputs:
+            patch.strictInputs === undefined ? row.strict_inputs : patch.strictInputs ? 1 : 0,
           updated_at: at,
         })
         .where('id', '=', row.id)

@@ -60,6 +60,12 @@ export const CreateModel = T.Object(
     task: Task,
     owner: T.Optional(T.String({ maxLength: 256 })),
     tags: T.Optional(Tags),
+    strictInputs: T.Optional(
+      T.Boolean({
+        description:
+          "refuse production events that do not match the version's input schema (default: count them as data-quality findings)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -71,6 +77,12 @@ export const UpdateModel = T.Object(
     description: T.Optional(T.String({ maxLength: 10000 })),
     task: T.Optional(Task),
     owner: T.Optional(T.String({ maxLength: 256 })),
+    strictInputs: T.Optional(
+      T.Boolean({
+        description:
+          "refuse production events that do not match the version's input schema (default: count them as data-quality findings)",
+      }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -84,6 +96,7 @@ export const Model = T.Object({
   tags: Tags,
   aliases: T.Record(T.String(), T.Integer(), { description: 'alias → version number' }),
   latestVersion: T.Union([T.Integer(), T.Null()]),
+  strictInputs: T.Boolean(),
   createdAt: Time,
   createdBy: T.String(),
   updatedAt: Time,

@@ -212,13 +212,85 @@ async function createVersions(db: Kysely<unknown>, id: ReturnType<typeof identit
 }
 
 /**
+ * Production events: predictions (idempotent by the caller's event id, per model), the labels
+ * that arrive later joined by that id, and users' feedback; and each model's choice of
+ * refusing events that do not match its version's input schema.
+ */
+function ingest(dialect: Dialect): Migration {
+  const id = identity(dialect);
+  return {
+    async up(db) {
+      await db.schema
+        .alterTable('models')
+        .addColumn('strict_inputs', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createTable('predictions')
+        .addColumn('id', 'integer', id)
+        .addColumn('model_id', 'integer', (c) =>
+          c.notNull().references('models.id').onDelete('cascade'),
+        )
+        .addColumn('version_id', 'integer', (c) =>
+          c.notNull().references('versions.id').onDelete('cascade'),
+        )
+        .addColumn('event_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('ts', 'varchar(32)', (c) => c.notNull())
+        .addColumn('features', 'text', (c) => c.notNull())
+        .addColumn('prediction', 'text', (c) => c.notNull())
+        .addColumn('scores', 'text')
+        .addColumn('latency_ms', 'double precision')
+        .addColumn('segment', 'text')
+        .addColumn('quality', 'text')
+        .addColumn('received_at', 'varchar(32)', (c) => c.notNull())
+        .addUniqueConstraint('predictions_event', ['model_id', 'event_id'])
+        .execute();
+      await db.schema
+        .createIndex('predictions_by_time')
+        .on('predictions')
+        .columns(['model_id', 'ts'])
+        .execute();
+      await db.schema
+        .createTable('labels')
+        .addColumn('model_id', 'integer', (c) =>
+          c.notNull().references('models.id').onDelete('cascade'),
+        )
+        .addColumn('event_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('ts', 'varchar(32)', (c) => c.notNull())
+        .addColumn('received_at', 'varchar(32)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('labels_pk', ['model_id', 'event_id'])
+        .execute();
+      await db.schema
+        .createTable('feedback')
+        .addColumn('model_id', 'integer', (c) =>
+          c.notNull().references('models.id').onDelete('cascade'),
+        )
+        .addColumn('feedback_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('event_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('thumbs', 'varchar(8)')
+        .addColumn('rating', 'double precision')
+        .addColumn('comment', 'text')
+        .addColumn('ts', 'varchar(32)', (c) => c.notNull())
+        .addColumn('received_at', 'varchar(32)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('feedback_pk', ['model_id', 'feedback_id'])
+        .execute();
+      await db.schema
+        .createIndex('feedback_by_event')
+        .on('feedback')
+        .columns(['model_id', 'event_id'])
+        .execute();
+    },
+  };
+}
+
+/**
  * Every migration, by name; names sort in the order they run.
  *
  * @example
- * Object.keys(migrations('sqlite')); // ['0001_registry']
+ * Object.keys(migrations('sqlite')); // ['0001_registry', '0002_ingest']
  */
 export function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001_registry': registry(dialect) };
+  return { '0001_registry': registry(dialect), '0002_ingest': ingest(dialect) };
 }
 
 /**

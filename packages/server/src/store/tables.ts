@@ -15,6 +15,8 @@ export interface ModelsTable {
   owner: string;
   /** The last version number handed out: numbers are never reused, even after a delete. */
   last_version: number;
+  /** 1: refuse events that do not match the version's input schema; 0: count them. */
+  strict_inputs: Generated<number>;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -131,6 +133,47 @@ export interface WebhookDeliveriesTable {
   finished_at: string | null;
 }
 
+export interface PredictionsTable {
+  id: Generated<number>;
+  model_id: number;
+  version_id: number;
+  /** The caller's id of the event: a batch sent again inserts nothing twice. */
+  event_id: string;
+  ts: string;
+  /** JSON: feature → value. */
+  features: string;
+  /** JSON: the model's output. */
+  prediction: string;
+  /** JSON: class → probability or score, when sent. */
+  scores: string | null;
+  latency_ms: number | null;
+  /** JSON: segment attribute → value. */
+  segment: string | null;
+  /** JSON: what did not match the version's input schema (null: nothing). */
+  quality: string | null;
+  received_at: string;
+}
+
+export interface LabelsTable {
+  model_id: number;
+  event_id: string;
+  /** JSON: the ground truth. */
+  label: string;
+  ts: string;
+  received_at: string;
+}
+
+export interface FeedbackTable {
+  model_id: number;
+  feedback_id: string;
+  event_id: string;
+  thumbs: string | null;
+  rating: number | null;
+  comment: string | null;
+  ts: string;
+  received_at: string;
+}
+
 export interface Database {
   models: ModelsTable;
   model_tags: TagsTable;
@@ -142,6 +185,9 @@ export interface Database {
   api_keys: ApiKeysTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  predictions: PredictionsTable;
+  labels: LabelsTable;
+  feedback: FeedbackTable;
 }
 
 export type ModelRow = Selectable<ModelsTable>;

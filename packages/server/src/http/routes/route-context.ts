@@ -12,4 +12,6 @@ export interface RouteDeps {
   webhooks: WebhookDispatcher;
   /** The largest artifact upload accepted, in bytes. */
   maxArtifactBytes: number;
+  /** The largest batch of events accepted, in bytes. */
+  ingestBodyLimit: number;
 }

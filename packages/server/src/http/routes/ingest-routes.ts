@@ -1,0 +1,130 @@
+/**
+ * `/api/v1/models/{model}/predictions`, `…/labels` and `…/feedback`: production events in
+ * batches, as a JSON array or as NDJSON (one event per line, `application/x-ndjson`). The
+ * answer comes once the batch is committed. See `ingest/ingest-predictions.ts` for what is
+ * refused and what is counted.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type as T } from 'typebox';
+import { DomainError } from '../../domain-error.js';
+import { batchOf, FeedbackEvent, LabelEvent, PredictionEvent } from '../../ingest/event-schemas.js';
+import { ingestFeedback, ingestLabels } from '../../ingest/ingest-outcomes.js';
+import { ingestPredictions } from '../../ingest/ingest-predictions.js';
+import { ModelParams } from './model-routes.js';
+import type { RouteDeps } from './route-context.js';
+
+const NDJSON = ['application/x-ndjson', 'application/jsonl', 'application/ndjson'];
+
+/**
+ * NDJSON text into an array of events; a line that is not JSON refuses the body, naming it.
+ *
+ * @example
+ * parseNdjson('{"id":"a"}\n{"id":"b"}\n'); // [{ id: 'a' }, { id: 'b' }]
+ */
+export function parseNdjson(text: string): unknown[] {
+  const out: unknown[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === '') continue;
+    try {
+      out.push(JSON.parse(line));
+    } catch (error) {
+      throw new DomainError(
+        'invalid',
+        `line ${i + 1} is not JSON: ${(error as Error).message}`,
+        `body line ${i + 1}`,
+      );
+    }
+  }
+  return out;
+}
+
+const IngestAnswer = T.Object({
+  accepted: T.Integer({ description: 'events stored by this request' }),
+  duplicates: T.Integer({ description: 'events whose id was stored before (nothing changed)' }),
+});
+
+/**
+ * The ingestion routes.
+ *
+ * @example
+ * await app.register(ingestRoutes(deps), { prefix: '/api/v1' });
+ */
+export function ingestRoutes({ ctx, ingestBodyLimit }: RouteDeps): FastifyPluginAsyncTypebox {
+  const tags = ['ingestion'];
+  return async (app) => {
+    app.addContentTypeParser(
+      NDJSON,
+      { parseAs: 'string', bodyLimit: ingestBodyLimit },
+      (_request, body, done) => {
+        try {
+          done(null, parseNdjson(body as string));
+        } catch (error) {
+          done(error as Error, undefined);
+        }
+      },
+    );
+    app.post(
+      '/models/:model/predictions',
+      {
+        config: { role: 'editor' },
+        bodyLimit: ingestBodyLimit,
+        schema: {
+          tags,
+          summary:
+            'Log predictions: a batch, stored whole or refused whole, idempotent by event id',
+          params: ModelParams,
+          body: batchOf(PredictionEvent),
+          response: {
+            200: T.Object({
+              ...IngestAnswer.properties,
+              findings: T.Object(
+                {
+                  missing: T.Integer(),
+                  type: T.Integer(),
+                  category: T.Integer(),
+                  unexpected: T.Integer(),
+                  byFeature: T.Record(T.String(), T.Record(T.String(), T.Integer())),
+                },
+                { description: "features that did not match the version's input schema" },
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => ingestPredictions(ctx, request.params.model, request.body),
+    );
+    app.post(
+      '/models/:model/labels',
+      {
+        config: { role: 'editor' },
+        bodyLimit: ingestBodyLimit,
+        schema: {
+          tags,
+          summary:
+            'Log ground truth for predictions, by prediction id (a later label replaces an earlier one)',
+          params: ModelParams,
+          body: batchOf(LabelEvent),
+          response: { 200: T.Object({ accepted: T.Integer(), replaced: T.Integer() }) },
+        },
+      },
+      async (request) => ingestLabels(ctx, request.params.model, request.body),
+    );
+    app.post(
+      '/models/:model/feedback',
+      {
+        config: { role: 'editor' },
+        bodyLimit: ingestBodyLimit,
+        schema: {
+          tags,
+          summary: "Log users' feedback on predictions: thumbs, a rating, a comment",
+          params: ModelParams,
+          body: batchOf(FeedbackEvent),
+          response: { 200: IngestAnswer },
+        },
+      },
+      async (request) => ingestFeedback(ctx, request.params.model, request.body),
+    );
+  };
+}

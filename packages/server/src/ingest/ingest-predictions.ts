@@ -1,0 +1,194 @@
+/**
+ * Prediction events into the store, a batch at a time.
+ *
+ * A batch is taken whole or not at all. An event that cannot be stored — a version the model
+ * does not have, an alias that is not set, a time that is not one — refuses the whole batch
+ * (422, every bad event named by its index), and nothing of it is written. An event whose
+ * features do not match the version's input schema is stored, its findings counted in the
+ * answer and kept with it — unless the model has `strictInputs`, when those refuse the batch
+ * too. Each event is stored once per model by its id: a batch sent again, or an event sent
+ * twice, adds nothing (counted as duplicates). The answer comes once the batch is committed.
+ */
+import { DomainError } from '../domain-error.js';
+import { normalTime } from '../registry/audit-log.js';
+import type { RegistryContext } from '../registry/context.js';
+import { modelRow } from '../registry/models.js';
+import type { Version } from '../registry/schemas.js';
+import type { PredictionEvent } from './event-schemas.js';
+import { countFindings, type Finding, type FindingCounts, inputChecker } from './input-checks.js';
+
+/** The alias an event is taken to be served under when it names no version nor alias. */
+export const DEFAULT_ALIAS = 'champion';
+/** Rows per INSERT: far under both databases' limits on bound values. */
+const CHUNK = 500;
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  findings: FindingCounts;
+}
+
+interface Target {
+  versionId: number;
+  check: ((features: PredictionEvent['features']) => Finding[]) | null;
+}
+
+/**
+ * Store a batch of prediction events of `model`.
+ *
+ * @example
+ * await ingestPredictions(ctx, 'churn', [{ id: 'p1', version: 3, features: { age: 31 }, prediction: 1 }]);
+ */
+export async function ingestPredictions(
+  ctx: RegistryContext,
+  model: string,
+  events: PredictionEvent[],
+): Promise<IngestResult> {
+  const owner = await modelRow(ctx.db, model);
+  const errors: { field: string; message: string }[] = [];
+  // The versions and aliases the batch names, each looked up once.
+  const numbers = new Set<number>();
+  const aliases = new Set<string>();
+  for (const e of events) {
+    if (e.version !== undefined) numbers.add(e.version);
+    else aliases.add(e.alias ?? DEFAULT_ALIAS);
+  }
+  const byNumber = new Map<number, Target>();
+  if (numbers.size > 0) {
+    const rows = await ctx.db
+      .selectFrom('versions')
+      .select(['id', 'number', 'input_schema'])
+      .where('model_id', '=', owner.id)
+      .where('number', 'in', [...numbers])
+      .execute();
+    for (const r of rows) byNumber.set(r.number, target(r.id, r.input_schema));
+  }
+  const byAlias = new Map<string, Target>();
+  if (aliases.size > 0) {
+    const rows = await ctx.db
+      .selectFrom('aliases')
+      .innerJoin('versions', 'versions.id', 'aliases.version_id')
+      .select(['aliases.alias', 'versions.id', 'versions.input_schema'])
+      .where('aliases.model_id', '=', owner.id)
+      .where('aliases.alias', 'in', [...aliases])
+      .execute();
+    for (const r of rows) byAlias.set(r.alias, target(r.id, r.input_schema));
+  }
+  const received = ctx.now();
+  const strict = owner.strict_inputs === 1;
+  const perEvent: Finding[][] = [];
+  const rows = events.map((e, i) => {
+    let t: Target | undefined;
+    if (e.version !== undefined) {
+      if (e.alias !== undefined) {
+        errors.push({
+          field: `body.${i}.alias`,
+          message: 'give the version or the alias, not both',
+        });
+      }
+      t = byNumber.get(e.version);
+      if (t === undefined) {
+        errors.push({
+          field: `body.${i}.version`,
+          message: `model "${model}" has no version ${e.version}`,
+        });
+      }
+    } else {
+      const alias = e.alias ?? DEFAULT_ALIAS;
+      t = byAlias.get(alias);
+      if (t === undefined) {
+        const why =
+          e.alias === undefined
+            ? ' (an event naming no version or alias is taken as served by it)'
+            : '';
+        errors.push({
+          field: `body.${i}.alias`,
+          message: `model "${model}" has no alias "${alias}"${why}`,
+        });
+      }
+    }
+    let ts = received;
+    if (e.timestamp !== undefined) {
+      try {
+        ts = normalTime(e.timestamp, 'timestamp');
+      } catch {
+        errors.push({
+          field: `body.${i}.timestamp`,
+          message: `"${e.timestamp}" is not an ISO-8601 time`,
+        });
+      }
+    }
+    const findings = t?.check?.(e.features) ?? [];
+    perEvent.push(findings);
+    if (strict) {
+      for (const f of findings) {
+        errors.push({ field: `body.${i}.features.${f.feature}`, message: describeFinding(f) });
+      }
+    }
+    const scores = e.probabilities ?? e.scores;
+    return {
+      model_id: owner.id,
+      version_id: t?.versionId ?? 0,
+      event_id: e.id,
+      ts,
+      features: JSON.stringify(e.features),
+      prediction: JSON.stringify(e.prediction),
+      scores: scores === undefined ? null : JSON.stringify(scores),
+      latency_ms: e.latencyMs ?? null,
+      segment: e.segment === undefined ? null : JSON.stringify(e.segment),
+      quality: findings.length === 0 ? null : JSON.stringify(findings),
+      received_at: received,
+    };
+  });
+  if (errors.length > 0) {
+    const bad = new Set(errors.map((x) => x.field.split('.')[1])).size;
+    throw new DomainError(
+      'invalid',
+      `${bad} of ${events.length} events cannot be stored (${errors[0].field}: ${errors[0].message}); nothing of this batch was written`,
+      undefined,
+      errors,
+    );
+  }
+  const accepted = await ctx.db.transaction().execute(async (trx) => {
+    let inserted = 0;
+    for (let from = 0; from < rows.length; from += CHUNK) {
+      const done = await trx
+        .insertInto('predictions')
+        .values(rows.slice(from, from + CHUNK))
+        .onConflict((oc) => oc.columns(['model_id', 'event_id']).doNothing())
+        .returning('id')
+        .execute();
+      inserted += done.length;
+    }
+    return inserted;
+  });
+  return { accepted, duplicates: events.length - accepted, findings: countFindings(perEvent) };
+}
+
+function target(versionId: number, inputSchema: string | null): Target {
+  return {
+    versionId,
+    check: inputChecker(
+      inputSchema === null ? null : (JSON.parse(inputSchema) as Version['inputSchema']),
+    ),
+  };
+}
+
+/**
+ * A finding in words, for a refusal.
+ *
+ * @example
+ * describeFinding({ feature: 'age', kind: 'type', expected: 'integer' }); // 'is not of the type integer'
+ */
+export function describeFinding(f: Finding): string {
+  switch (f.kind) {
+    case 'missing':
+      return "is missing, and the version's input schema requires it";
+    case 'type':
+      return `is not of the type ${f.expected}`;
+    case 'category':
+      return "is not one of the categories the version's input schema lists";
+    case 'unexpected':
+      return "is not in the version's input schema";
+  }
+}
