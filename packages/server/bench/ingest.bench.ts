@@ -1,0 +1,142 @@
+/**
+ * Ingestion speed: prediction events of 20 features in batches of 1 000, POSTed over HTTP on
+ * loopback to `tend serve` (its own process, the default SQLite store in a fresh data
+ * directory) by 4 concurrent senders in this process, until `--events N` (default 200 000)
+ * are stored. Printed: sustained events per second, the p50/p99 time from sending a batch to
+ * its acknowledgement (committed), and the server's peak RSS (read from /proc while it runs),
+ * at the start and at the end, to see whether memory grows with the count. Issue #5's target
+ * is 20 000 events per second, and flat memory over 5 000 000 events (`--events 5000000`).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Figures } from '../../core/bench/harness.js';
+
+const BIN = fileURLToPath(new URL('../bin/tend.js', import.meta.url));
+const BATCH = 1000;
+const FEATURES = 20;
+const SENDERS = 4;
+
+function eventsArg(): number {
+  const args = process.argv.slice(2);
+  const i = args.indexOf('--events');
+  const n = i >= 0 ? Number(args[i + 1]) : 200_000;
+  if (!Number.isInteger(n) || n < BATCH)
+    throw new RangeError(`--events must be a whole number ≥ ${BATCH}`);
+  return n;
+}
+
+/** Resident memory of a process now, MB (Linux). */
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+/** A batch body: 1 000 events with ids `b<k>_<i>`, 20 numeric and categorical features. */
+function batchBody(k: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < BATCH; i++) {
+    const features: Record<string, number | string> = {};
+    for (let f = 0; f < FEATURES; f++) {
+      features[`f${f}`] =
+        f % 5 === 4 ? ['a', 'b', 'c'][(i + f) % 3] : ((i * 7919 + f * 104729) % 10007) / 100;
+    }
+    parts.push(
+      JSON.stringify({
+        id: `b${k}_${i}`,
+        version: 1,
+        timestamp: new Date(Date.UTC(2026, 2, 1) + k * 60_000 + i * 60).toISOString(),
+        features,
+        prediction: i % 2,
+        probabilities: { '0': 0.4, '1': 0.6 },
+        latencyMs: 3 + (i % 17),
+        segment: { region: ['EU', 'US', 'APAC'][i % 3] },
+      }),
+    );
+  }
+  return `[${parts.join(',')}]`;
+}
+
+export default async function bench(): Promise<Figures> {
+  const total = eventsArg();
+  const dataDir = mkdtempSync(join(tmpdir(), 'tend-bench-ingest-'));
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
+    env: { ...process.env, TEND_DATABASE_URL: '' },
+  });
+  let err = '';
+  child.stderr.on('data', (c) => {
+    err += c;
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (c) => {
+        out += c;
+        const m = /serving (http:\/\/\S+) /.exec(out);
+        if (m) resolve(m[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`tend serve exited ${code}: ${err}`)));
+    });
+    const json = { 'content-type': 'application/json' };
+    const post = (path: string, body: string) =>
+      fetch(`${url}${path}`, { method: 'POST', headers: json, body });
+    await post('/api/v1/models', JSON.stringify({ name: 'bench', task: 'binary_classification' }));
+    const inputSchema = Array.from({ length: FEATURES }, (_, f) =>
+      f % 5 === 4
+        ? { name: `f${f}`, type: 'categorical', categories: ['a', 'b', 'c'] }
+        : { name: `f${f}`, type: 'double' },
+    );
+    await post('/api/v1/models/bench/versions', JSON.stringify({ inputSchema }));
+    // Bodies are made as they are sent (held all at once, 5 000 000 events would not fit): a
+    // few milliseconds a batch on this process's core, while the server works on the other.
+    const batches = Math.floor(total / BATCH);
+    const latencies: number[] = [];
+    let next = 0;
+    let peakRss = 0;
+    let firstRss = 0;
+    const sampler = setInterval(() => {
+      const r = rssMb(child.pid as number);
+      if (firstRss === 0 && next > SENDERS) firstRss = r;
+      peakRss = Math.max(peakRss, r);
+    }, 100);
+    const started = performance.now();
+    const sender = async () => {
+      while (next < batches) {
+        const k = next++;
+        const body = batchBody(k);
+        const t0 = performance.now();
+        const r = await post('/api/v1/models/bench/predictions', body);
+        if (!r.ok) throw new Error(`batch ${k}: ${r.status} ${await r.text()}`);
+        const answer = (await r.json()) as { accepted: number };
+        if (answer.accepted !== BATCH) throw new Error(`batch ${k}: ${answer.accepted} accepted`);
+        latencies.push(performance.now() - t0);
+      }
+    };
+    await Promise.all(Array.from({ length: SENDERS }, sender));
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    const endRss = rssMb(child.pid as number);
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) =>
+      Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
+    return {
+      events: total,
+      batch: BATCH,
+      features: FEATURES,
+      senders: SENDERS,
+      events_per_s: Math.round((batches * BATCH) / seconds),
+      ack_p50_ms: at(0.5),
+      ack_p99_ms: at(0.99),
+      server_rss_first_mb: Math.round(firstRss),
+      server_rss_end_mb: Math.round(endRss),
+      server_rss_peak_mb: Math.round(peakRss),
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
