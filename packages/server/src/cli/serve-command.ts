@@ -83,7 +83,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     process.stderr.write(`tend serve: migrated the database: ${store.migrated.join(', ')}\n`);
   }
   if (auth) {
-    const key = await ensureAdminKey(registryContext(store.db));
+    const key = await ensureAdminKey(registryContext(store.db, store.dialect));
     if (key !== null) {
       process.stderr.write(
         `tend serve: auth is on and no admin key existed; made one (shown only now):\n  ${key}\n` +

@@ -60,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
   const webhooks = new WebhookDispatcher(options.store.db, options.webhookDelivery, now);
   const ctx: RegistryContext = {
     db: options.store.db,
+    dialect: options.store.dialect,
     now,
     emit: (event: RegistryEvent) => webhooks.dispatch(event),
   };

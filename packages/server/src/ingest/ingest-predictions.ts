@@ -7,9 +7,12 @@
  * features do not match the version's input schema is stored, its findings counted in the
  * answer and kept with it — unless the model has `strictInputs`, when those refuse the batch
  * too. Each event is stored once per model by its id: a batch sent again, or an event sent
- * twice, adds nothing (counted as duplicates). The answer comes once the batch is committed.
+ * twice, adds nothing (counted as duplicates). The events stored update their windows'
+ * profiles in the same transaction (`profiles/window-profiles.ts`). The answer comes once the
+ * batch is committed.
  */
 import { DomainError } from '../domain-error.js';
+import { mergeProfiles, type ProfiledEvent, profileEvents } from '../profiles/window-profiles.js';
 import { normalTime } from '../registry/audit-log.js';
 import type { RegistryContext } from '../registry/context.js';
 import { modelRow } from '../registry/models.js';
@@ -150,17 +153,39 @@ export async function ingestPredictions(
     );
   }
   const accepted = await ctx.db.transaction().execute(async (trx) => {
-    let inserted = 0;
+    const inserted = new Set<string>();
     for (let from = 0; from < rows.length; from += CHUNK) {
       const done = await trx
         .insertInto('predictions')
         .values(rows.slice(from, from + CHUNK))
         .onConflict((oc) => oc.columns(['model_id', 'event_id']).doNothing())
-        .returning('id')
+        .returning('event_id')
         .execute();
-      inserted += done.length;
+      for (const r of done) inserted.add(r.event_id);
     }
-    return inserted;
+    // Only the events stored now count in the profiles: a batch sent again changes nothing.
+    const profiled: ProfiledEvent[] = [];
+    events.forEach((e, i) => {
+      if (!inserted.delete(e.id)) return; // a duplicate, or an id met before in this batch
+      const row = rows[i];
+      profiled.push({
+        versionId: row.version_id,
+        ts: row.ts,
+        features: e.features,
+        prediction: e.prediction,
+        scores: e.probabilities ?? e.scores,
+        latencyMs: e.latencyMs,
+        segment: e.segment,
+      });
+    });
+    await mergeProfiles(
+      trx,
+      ctx.dialect,
+      owner.id,
+      profileEvents(profiled, owner.window_seconds),
+      received,
+    );
+    return profiled.length;
   });
   return { accepted, duplicates: events.length - accepted, findings: countFindings(perEvent) };
 }

@@ -3,6 +3,7 @@
  * and where registry events go once the change is committed (webhooks listen there).
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { Dialect } from '../store/migrations.js';
 import type { Database } from '../store/tables.js';
 
 export type Role = 'viewer' | 'editor' | 'admin';
@@ -24,6 +25,8 @@ export interface RegistryEvent {
 
 export interface RegistryContext {
   db: Kysely<Database>;
+  /** Which database: a few statements differ (row locks). */
+  dialect: Dialect;
   /** The time now as ISO-8601 UTC text (injectable for tests). */
   now(): string;
   /** Called with each event after its change is committed. */
@@ -36,11 +39,12 @@ export type Db = Kysely<Database> | Transaction<Database>;
  * A context with the system clock and no listener.
  *
  * @example
- * const ctx = registryContext(store.db); ctx.now(); // '2026-03-03T14:00:00.000Z'
+ * const ctx = registryContext(store.db, store.dialect); ctx.now(); // '2026-03-03T14:00:00.000Z'
  */
 export function registryContext(
   db: Kysely<Database>,
+  dialect: Dialect,
   emit: (event: RegistryEvent) => void = () => {},
 ): RegistryContext {
-  return { db, now: () => new Date().toISOString(), emit };
+  return { db, dialect, now: () => new Date().toISOString(), emit };
 }

@@ -59,7 +59,7 @@ describe.each(testDialects())('registry on %s', (dialect) => {
   beforeAll(async () => {
     const opened = await openTestStore(dialect);
     dispose = opened.dispose;
-    ctx = { db: opened.store.db, now, emit: (e) => events.push(e) };
+    ctx = { db: opened.store.db, dialect, now, emit: (e) => events.push(e) };
   });
   afterAll(async () => dispose());
 

@@ -66,6 +66,13 @@ export const CreateModel = T.Object(
           "refuse production events that do not match the version's input schema (default: count them as data-quality findings)",
       }),
     ),
+    windowSeconds: T.Optional(
+      T.Integer({
+        minimum: 60,
+        maximum: 30 * 86400,
+        description: 'the length of a monitoring window, seconds (default 3600)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -83,6 +90,13 @@ export const UpdateModel = T.Object(
           "refuse production events that do not match the version's input schema (default: count them as data-quality findings)",
       }),
     ),
+    windowSeconds: T.Optional(
+      T.Integer({
+        minimum: 60,
+        maximum: 30 * 86400,
+        description: 'the length of a monitoring window, seconds (default 3600)',
+      }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -97,6 +111,7 @@ export const Model = T.Object({
   aliases: T.Record(T.String(), T.Integer(), { description: 'alias → version number' }),
   latestVersion: T.Union([T.Integer(), T.Null()]),
   strictInputs: T.Boolean(),
+  windowSeconds: T.Integer(),
   createdAt: Time,
   createdBy: T.String(),
   updatedAt: Time,

@@ -213,8 +213,9 @@ async function createVersions(db: Kysely<unknown>, id: ReturnType<typeof identit
 
 /**
  * Production events: predictions (idempotent by the caller's event id, per model), the labels
- * that arrive later joined by that id, and users' feedback; and each model's choice of
- * refusing events that do not match its version's input schema.
+ * that arrive later joined by that id, and users' feedback; each model's choice of refusing
+ * events that do not match its version's input schema, and its window length; and the
+ * profiles of each window (per version, segment and column), merged as events arrive.
  */
 function ingest(dialect: Dialect): Migration {
   const id = identity(dialect);
@@ -223,6 +224,10 @@ function ingest(dialect: Dialect): Migration {
       await db.schema
         .alterTable('models')
         .addColumn('strict_inputs', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .alterTable('models')
+        .addColumn('window_seconds', 'integer', (c) => c.notNull().defaultTo(3600))
         .execute();
       await db.schema
         .createTable('predictions')
@@ -273,6 +278,28 @@ function ingest(dialect: Dialect): Migration {
         .addColumn('ts', 'varchar(32)', (c) => c.notNull())
         .addColumn('received_at', 'varchar(32)', (c) => c.notNull())
         .addPrimaryKeyConstraint('feedback_pk', ['model_id', 'feedback_id'])
+        .execute();
+      await db.schema
+        .createTable('window_profiles')
+        .addColumn('model_id', 'integer', (c) =>
+          c.notNull().references('models.id').onDelete('cascade'),
+        )
+        .addColumn('version_id', 'integer', (c) =>
+          c.notNull().references('versions.id').onDelete('cascade'),
+        )
+        .addColumn('window_start', 'varchar(32)', (c) => c.notNull())
+        .addColumn('segment', 'varchar(512)', (c) => c.notNull())
+        .addColumn('column_name', 'varchar(512)', (c) => c.notNull())
+        .addColumn('events', 'integer', (c) => c.notNull())
+        .addColumn('profile', dialect === 'sqlite' ? 'blob' : 'bytea', (c) => c.notNull())
+        .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('window_profiles_pk', [
+          'model_id',
+          'version_id',
+          'window_start',
+          'segment',
+          'column_name',
+        ])
         .execute();
       await db.schema
         .createIndex('feedback_by_event')

@@ -17,6 +17,8 @@ export interface ModelsTable {
   last_version: number;
   /** 1: refuse events that do not match the version's input schema; 0: count them. */
   strict_inputs: Generated<number>;
+  /** The length of a monitoring window, seconds. */
+  window_seconds: Generated<number>;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -174,6 +176,21 @@ export interface FeedbackTable {
   received_at: string;
 }
 
+export interface WindowProfilesTable {
+  model_id: number;
+  version_id: number;
+  /** The window's first instant, ISO-8601 UTC. */
+  window_start: string;
+  /** '' for all events, or `attribute=value`. */
+  segment: string;
+  /** `feature:<name>`, `prediction`, `score:<class>` or `latency_ms`. */
+  column_name: string;
+  events: number;
+  /** `ColumnProfile.toBytes()`. */
+  profile: Uint8Array;
+  updated_at: string;
+}
+
 export interface Database {
   models: ModelsTable;
   model_tags: TagsTable;
@@ -188,6 +205,7 @@ export interface Database {
   predictions: PredictionsTable;
   labels: LabelsTable;
   feedback: FeedbackTable;
+  window_profiles: WindowProfilesTable;
 }
 
 export type ModelRow = Selectable<ModelsTable>;

@@ -10,6 +10,7 @@ import { DomainError } from '../../domain-error.js';
 import { batchOf, FeedbackEvent, LabelEvent, PredictionEvent } from '../../ingest/event-schemas.js';
 import { ingestFeedback, ingestLabels } from '../../ingest/ingest-outcomes.js';
 import { ingestPredictions } from '../../ingest/ingest-predictions.js';
+import { readProfiles } from '../../profiles/read-profiles.js';
 import { ModelParams } from './model-routes.js';
 import type { RouteDeps } from './route-context.js';
 
@@ -94,6 +95,31 @@ export function ingestRoutes({ ctx, ingestBodyLimit }: RouteDeps): FastifyPlugin
         },
       },
       async (request) => ingestPredictions(ctx, request.params.model, request.body),
+    );
+    app.get(
+      '/models/:model/profiles',
+      {
+        config: { role: 'viewer' },
+        schema: {
+          tags,
+          summary:
+            "Window profiles of a model's production events, by version, segment, column and time",
+          params: ModelParams,
+          querystring: T.Object({
+            version: T.Optional(T.Integer({ minimum: 1 })),
+            segment: T.Optional(
+              T.String({ description: "'' (default) for all events, or attribute=value" }),
+            ),
+            column: T.Optional(
+              T.String({ description: 'feature:<name>, prediction, score:<class> or latency_ms' }),
+            ),
+            from: T.Optional(T.String({ description: 'ISO-8601: windows starting at or after' })),
+            to: T.Optional(T.String({ description: 'ISO-8601: windows starting before' })),
+            limit: T.Optional(T.Integer({ minimum: 1, maximum: 10_000, default: 1000 })),
+          }),
+        },
+      },
+      async (request) => readProfiles(ctx.db, request.params.model, request.query),
     );
     app.post(
       '/models/:model/labels',

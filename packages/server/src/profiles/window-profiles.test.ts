@@ -1,0 +1,100 @@
+/**
+ * Window profiles through ingestion on each database: each stored event counts once in its
+ * window, version, segments and columns; a batch sent again changes nothing; batches sent at
+ * once into one window all count.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp } from '../../test/support/test-app.js';
+import { testDialects } from '../../test/support/test-stores.js';
+import type { TendApp } from '../http/app.js';
+import { windowStart } from './window-profiles.js';
+
+describe('windowStart', () => {
+  it('floors an event time to its window', () => {
+    expect(windowStart('2026-03-03T14:37:12.345Z', 3600)).toBe('2026-03-03T14:00:00.000Z');
+    expect(windowStart('2026-03-03T14:37:12.345Z', 86400)).toBe('2026-03-03T00:00:00.000Z');
+    expect(windowStart('2026-03-03T14:00:00.000Z', 900)).toBe('2026-03-03T14:00:00.000Z');
+  });
+});
+
+describe.each(testDialects())('window profiles on %s', (dialect) => {
+  let tend: TendApp;
+  let dispose: () => Promise<void>;
+  const post = (url: string, body: unknown) =>
+    tend.app.inject({
+      method: 'POST',
+      url,
+      payload: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
+  const profiles = async (query: string) =>
+    (await tend.app.inject({ url: `/api/v1/models/m/profiles?${query}` })).json();
+
+  /** Event i of a batch: hour 14 or 15 of 3 March, age i, plan a/b, region EU or US. */
+  const event = (id: string, i: number) => ({
+    id,
+    version: 1,
+    timestamp: new Date(Date.UTC(2026, 2, 3, 14 + (i % 2), i % 60)).toISOString(),
+    features: { age: i, plan: i % 3 === 0 ? 'a' : 'b' },
+    prediction: i % 2,
+    probabilities: { '1': (i % 10) / 10 },
+    latencyMs: 5,
+    segment: { region: i % 4 === 0 ? 'EU' : 'US' },
+  });
+
+  beforeAll(async () => {
+    ({ tend, dispose } = await openTestApp(dialect));
+    await post('/api/v1/models', { name: 'm', task: 'binary_classification' });
+    await post('/api/v1/models/m/versions', {});
+  });
+  afterAll(async () => dispose());
+
+  it('profiles each stored event once in its window, segments and columns', async () => {
+    const batch = Array.from({ length: 100 }, (_, i) => event(`a${i}`, i));
+    expect((await post('/api/v1/models/m/predictions', batch)).json().accepted).toBe(100);
+    expect((await post('/api/v1/models/m/predictions', batch)).json().duplicates).toBe(100);
+    const age = await profiles('column=feature:age');
+    expect(age.windowSeconds).toBe(3600);
+    expect(
+      age.profiles.map((p: { windowStart: string; events: number }) => [p.windowStart, p.events]),
+    ).toEqual([
+      ['2026-03-03T14:00:00.000Z', 50],
+      ['2026-03-03T15:00:00.000Z', 50],
+    ]);
+    const evens = Array.from({ length: 50 }, (_, k) => 2 * k);
+    const first = age.profiles[0].summary;
+    expect(first.numbers.mean).toBeCloseTo(evens.reduce((s, x) => s + x, 0) / 50, 12);
+    expect([first.numbers.min, first.numbers.max]).toEqual([0, 98]);
+    const eu = await profiles('column=prediction&segment=region%3DEU');
+    expect(eu.profiles.map((p: { events: number }) => p.events)).toEqual(
+      [25, 0].filter((n) => n > 0),
+    );
+    const plan = await profiles('column=feature:plan&from=2026-03-03T15:00:00Z');
+    expect(plan.profiles).toHaveLength(1);
+    expect(plan.profiles[0].summary.items.distinct).toBe(2);
+    const columns = await profiles('from=2026-03-03T14:00:00Z&to=2026-03-03T15:00:00Z');
+    expect(columns.profiles.map((p: { column: string }) => p.column)).toEqual([
+      'feature:age',
+      'feature:plan',
+      'latency_ms',
+      'prediction',
+      'score:1',
+    ]);
+  });
+
+  it('counts every event of batches sent at once into one window', async () => {
+    const batches = Array.from({ length: 6 }, (_, b) =>
+      Array.from({ length: 50 }, (_, i) => ({
+        ...event(`c${b}_${i}`, 2 * i),
+        timestamp: '2026-03-04T10:30:00Z',
+      })),
+    );
+    const answers = await Promise.all(
+      batches.map((batch) => post('/api/v1/models/m/predictions', batch)),
+    );
+    expect(answers.map((a) => a.json().accepted)).toEqual([50, 50, 50, 50, 50, 50]);
+    const window = await profiles('column=feature:age&from=2026-03-04T10:00:00Z');
+    expect(window.profiles.map((p: { events: number }) => p.events)).toEqual([300]);
+    expect(window.profiles[0].summary.count).toBe(300);
+  });
+});

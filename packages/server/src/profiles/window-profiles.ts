@@ -1,0 +1,224 @@
+/**
+ * Window profiles: each stored prediction event updates, in the transaction that stores it,
+ * the profiles of its tumbling window (by event time; the model's `window_seconds`) for its
+ * version, for all events and for each of its segments (`region=EU`), column by column. A
+ * batch's events are profiled in memory, then merged into the stored profiles: on PostgreSQL
+ * under a row lock, so servers writing the same window at once add up instead of overwriting
+ * each other; SQLite writes one transaction at a time.
+ */
+import type { Db } from '../registry/context.js';
+import type { Dialect } from '../store/migrations.js';
+import { ColumnProfile } from './column-profile.js';
+
+/** One stored event, as profiled. */
+export interface ProfiledEvent {
+  versionId: number;
+  ts: string;
+  features: Record<string, unknown>;
+  prediction: unknown;
+  scores?: Record<string, number>;
+  latencyMs?: number;
+  segment?: Record<string, string>;
+}
+
+/**
+ * The first instant of the window holding `ts`, ISO-8601.
+ *
+ * @example
+ * windowStart('2026-03-03T14:37:12.000Z', 3600); // '2026-03-03T14:00:00.000Z'
+ */
+export function windowStart(ts: string, windowSeconds: number): string {
+  const size = windowSeconds * 1000;
+  return new Date(Math.floor(Date.parse(ts) / size) * size).toISOString();
+}
+
+/** The key of one stored profile row, as text. */
+const keyOf = (versionId: number, window: string, segment: string, column: string) =>
+  `${versionId}\u0000${window}\u0000${segment}\u0000${column}`;
+
+interface Delta {
+  versionId: number;
+  window: string;
+  segment: string;
+  column: string;
+  events: number;
+  profile: ColumnProfile;
+}
+
+/** The profiles of one version, window and segment, by column. */
+interface Group {
+  versionId: number;
+  window: string;
+  segment: string;
+  columns: Map<string, Delta>;
+}
+
+function profileOf(g: Group, column: string): Delta {
+  let d = g.columns.get(column);
+  if (d === undefined) {
+    d = {
+      versionId: g.versionId,
+      window: g.window,
+      segment: g.segment,
+      column,
+      events: 0,
+      profile: new ColumnProfile(),
+    };
+    g.columns.set(column, d);
+  }
+  return d;
+}
+
+function addTo(d: Delta, value: unknown): void {
+  d.events++;
+  d.profile.update(value);
+}
+
+/**
+ * The profiles a batch of events adds, by window, version, segment and column.
+ *
+ * @example
+ * profileEvents(events, 3600).size; // windows × versions × (1 + segments) × columns
+ */
+export function profileEvents(events: ProfiledEvent[], windowSeconds: number): Map<string, Delta> {
+  // Keys are made per event and segment, not per value: a batch is tens of thousands of values.
+  const groups = new Map<string, Group>();
+  const featureColumns = new Map<string, string>();
+  const scoreColumns = new Map<string, string>();
+  const windows = new Map<number, string>();
+  const size = windowSeconds * 1000;
+  for (const e of events) {
+    const slot = Math.floor(Date.parse(e.ts) / size);
+    let window = windows.get(slot);
+    if (window === undefined) {
+      window = new Date(slot * size).toISOString();
+      windows.set(slot, window);
+    }
+    const segments = [''];
+    if (e.segment !== undefined) for (const k in e.segment) segments.push(`${k}=${e.segment[k]}`);
+    for (const segment of segments) {
+      const key = `${e.versionId}\u0000${window}\u0000${segment}`;
+      let g = groups.get(key);
+      if (g === undefined) {
+        g = { versionId: e.versionId, window, segment, columns: new Map() };
+        groups.set(key, g);
+      }
+      for (const name in e.features) {
+        let column = featureColumns.get(name);
+        if (column === undefined) {
+          column = `feature:${name}`;
+          featureColumns.set(name, column);
+        }
+        addTo(profileOf(g, column), e.features[name]);
+      }
+      addTo(profileOf(g, 'prediction'), e.prediction);
+      if (e.scores !== undefined) {
+        for (const cls in e.scores) {
+          let column = scoreColumns.get(cls);
+          if (column === undefined) {
+            column = `score:${cls}`;
+            scoreColumns.set(cls, column);
+          }
+          addTo(profileOf(g, column), e.scores[cls]);
+        }
+      }
+      if (e.latencyMs !== undefined) addTo(profileOf(g, 'latency_ms'), e.latencyMs);
+    }
+  }
+  const deltas = new Map<string, Delta>();
+  for (const g of groups.values()) {
+    for (const d of g.columns.values())
+      deltas.set(keyOf(d.versionId, d.window, d.segment, d.column), d);
+  }
+  return deltas;
+}
+
+/** Rows per statement when merging. */
+const CHUNK = 200;
+
+/**
+ * Merge a batch's profiles into the stored ones, in the caller's transaction.
+ *
+ * @example
+ * await mergeProfiles(trx, 'sqlite', modelId, profileEvents(stored, 3600), now);
+ */
+export async function mergeProfiles(
+  trx: Db,
+  dialect: Dialect,
+  modelId: number,
+  deltas: Map<string, Delta>,
+  at: string,
+): Promise<void> {
+  const all = [...deltas.values()];
+  for (let from = 0; from < all.length; from += CHUNK) {
+    const chunk = all.slice(from, from + CHUNK);
+    // Make sure each row exists, so that it can be locked; an existing one is left as it is.
+    await trx
+      .insertInto('window_profiles')
+      .values(
+        chunk.map((d) => ({
+          model_id: modelId,
+          version_id: d.versionId,
+          window_start: d.window,
+          segment: d.segment,
+          column_name: d.column,
+          events: 0,
+          profile: EMPTY,
+          updated_at: at,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['model_id', 'version_id', 'window_start', 'segment', 'column_name'])
+          .doNothing(),
+      )
+      .execute();
+    const versions = [...new Set(chunk.map((d) => d.versionId))];
+    const windows = [...new Set(chunk.map((d) => d.window))];
+    const columns = [...new Set(chunk.map((d) => d.column))];
+    const stored = await trx
+      .selectFrom('window_profiles')
+      .select(['version_id', 'window_start', 'segment', 'column_name', 'events', 'profile'])
+      .where('model_id', '=', modelId)
+      .where('version_id', 'in', versions)
+      .where('window_start', 'in', windows)
+      .where('column_name', 'in', columns)
+      .$if(dialect === 'postgres', (q) => q.forUpdate())
+      .execute();
+    const byKey = new Map(
+      stored.map((r) => [keyOf(r.version_id, r.window_start, r.segment, r.column_name), r]),
+    );
+    const merged = chunk.map((d) => {
+      const row = byKey.get(keyOf(d.versionId, d.window, d.segment, d.column));
+      const profile =
+        row === undefined || row.events === 0
+          ? d.profile
+          : ColumnProfile.fromBytes(row.profile).merge(d.profile);
+      return {
+        model_id: modelId,
+        version_id: d.versionId,
+        window_start: d.window,
+        segment: d.segment,
+        column_name: d.column,
+        events: (row?.events ?? 0) + d.events,
+        profile: profile.toBytes(),
+        updated_at: at,
+      };
+    });
+    await trx
+      .insertInto('window_profiles')
+      .values(merged)
+      .onConflict((oc) =>
+        oc
+          .columns(['model_id', 'version_id', 'window_start', 'segment', 'column_name'])
+          .doUpdateSet((eb) => ({
+            events: eb.ref('excluded.events'),
+            profile: eb.ref('excluded.profile'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+      )
+      .execute();
+  }
+}
+
+const EMPTY = new ColumnProfile().toBytes();
