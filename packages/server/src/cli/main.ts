@@ -133,6 +133,40 @@ Examples:
     process.exitCode = await runServe(flags);
   });
 
+program
+  .command('ingest <file>')
+  .description(
+    "Backfill a model's production history from a CSV, NDJSON or Parquet file: each row a prediction event",
+  )
+  .requiredOption('--model <name>', 'the registered model')
+  .requiredOption('--prediction <column>', "the model's output")
+  .option('--version <n>', 'the version that predicted (default: the alias champion)')
+  .option('--alias <alias>', 'or the alias it was served under')
+  .option('--id <column>', 'event ids (default: file name and row number)')
+  .option('--timestamp <column>', 'event times (default: when received)')
+  .option('--probabilities <columns>', 'one probability column per class, comma-separated')
+  .option('--segment <column>', 'a segment attribute (repeatable)', collect)
+  .option('--label <column>', 'the ground truth, sent as labels')
+  .option(
+    '--ignore <columns>',
+    'columns that are not features (repeatable, comma-separated)',
+    collect,
+  )
+  .option('--batch <n>', 'events per request', '1000')
+  .addHelpText(
+    'after',
+    `
+Every other column is a feature. Sending the same file again stores nothing twice.
+
+Example:
+  tend ingest history.csv --model churn --version 3 --prediction score --id request_id \\
+    --timestamp ts --segment region --label churned`,
+  )
+  .action(async (file: string, flags) => {
+    const { runIngest } = await import('./ingest-command.js');
+    await runIngest(file, flags);
+  });
+
 addRegistryCommands(program);
 
 await program.parseAsync();
