@@ -120,6 +120,23 @@ describe('tend registry commands', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('sets a reference from a file and shows it', async () => {
+    const file = join(dir, 'train.csv');
+    writeFileSync(file, 'age,plan,score\n30,a,0.1\n40,b,0.9\n50,a,0.4\n');
+    const set = await tend_('reference', 'set', 'churn', '1', file, '--prediction', 'score');
+    expect(set.code).toBe(0);
+    expect(set.out).toMatch(/^churn v1: reference from train\.csv, set \S+ by /);
+    expect(set.out).toMatch(/\nfeature:age +3 +0 +40 +10\n/);
+    const shown = JSON.parse((await tend_('reference', 'show', 'churn', '1', '--json')).out);
+    expect(shown.columns.map((c: { column: string }) => c.column)).toEqual([
+      'feature:age',
+      'feature:plan',
+      'prediction',
+    ]);
+    const odd = await tend_('reference', 'set', 'churn', '1', join(dir, 'train.xlsx'));
+    expect([odd.code, odd.err]).toEqual([2, expect.stringMatching(/^tend: .*train\.xlsx/)]);
+  });
+
   it('prints a refusal as one line with exit code 1, and bad usage with exit code 2', async () => {
     const dup = await tend_('models', 'create', 'churn', '--task', 'regression');
     expect([dup.code, dup.err]).toEqual([1, 'tend: a model named "churn" already exists\n']);

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { addAdminCommands } from './admin-commands.js';
 import { addAliasCommands } from './alias-commands.js';
 import { addModelCommands } from './model-commands.js';
+import { addReferenceCommands } from './reference-commands.js';
 import { addVersionCommands } from './version-commands.js';
 
 /**
@@ -19,5 +20,6 @@ export function addRegistryCommands(program: Command): void {
   addModelCommands(program);
   addVersionCommands(program);
   addAliasCommands(program);
+  addReferenceCommands(program);
   addAdminCommands(program);
 }

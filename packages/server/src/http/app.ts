@@ -20,6 +20,7 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { aliasRoutes } from './routes/alias-routes.js';
 import { ingestRoutes } from './routes/ingest-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
+import { referenceRoutes } from './routes/reference-routes.js';
 import type { RouteDeps } from './routes/route-context.js';
 import { versionRoutes } from './routes/version-routes.js';
 
@@ -126,7 +127,14 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
     maxArtifactBytes: options.maxArtifactBytes ?? 2 * 1024 ** 3,
     ingestBodyLimit: options.ingestBodyLimit ?? 64 * 1024 * 1024,
   };
-  for (const routes of [modelRoutes, versionRoutes, aliasRoutes, ingestRoutes, adminRoutes]) {
+  for (const routes of [
+    modelRoutes,
+    versionRoutes,
+    aliasRoutes,
+    ingestRoutes,
+    referenceRoutes,
+    adminRoutes,
+  ]) {
     await app.register(routes(deps), { prefix: '/api/v1' });
   }
   await app.register(mlflowRoutes(deps), { prefix: '/api/2.0/mlflow' });

@@ -25,8 +25,14 @@ export interface EventMapping {
 
 type Cell = number | string | null;
 
-/** A reader of one column's cells by row: numbers, ISO times, or category text; null when missing. */
-function cellsOf(column: Column): (row: number) => Cell {
+/**
+ * A reader of one column's cells by row: numbers, ISO times, or category text; null when
+ * missing.
+ *
+ * @example
+ * const cell = cellsOf(frame.columns[0]); cell(0); // 31
+ */
+export function cellsOf(column: Column): (row: number) => Cell {
   if (column.kind === 'categorical') {
     const { codes, dictionary } = column;
     return (row) => (codes[row] < 0 ? null : dictionary[codes[row]]);

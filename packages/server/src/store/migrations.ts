@@ -214,8 +214,9 @@ async function createVersions(db: Kysely<unknown>, id: ReturnType<typeof identit
 /**
  * Production events: predictions (idempotent by the caller's event id, per model), the labels
  * that arrive later joined by that id, and users' feedback; each model's choice of refusing
- * events that do not match its version's input schema, and its window length; and the
- * profiles of each window (per version, segment and column), merged as events arrive.
+ * events that do not match its version's input schema, and its window length; the profiles
+ * of each window (per version, segment and column), merged as events arrive; and each
+ * version's reference, profiled with a bounded sample per column.
  */
 function ingest(dialect: Dialect): Migration {
   const id = identity(dialect);
@@ -300,6 +301,20 @@ function ingest(dialect: Dialect): Migration {
           'segment',
           'column_name',
         ])
+        .execute();
+      await db.schema
+        .createTable('reference_profiles')
+        .addColumn('version_id', 'integer', (c) =>
+          c.notNull().references('versions.id').onDelete('cascade'),
+        )
+        .addColumn('column_name', 'varchar(512)', (c) => c.notNull())
+        .addColumn('events', 'integer', (c) => c.notNull())
+        .addColumn('profile', dialect === 'sqlite' ? 'blob' : 'bytea', (c) => c.notNull())
+        .addColumn('sample', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('created_by', 'varchar(256)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('reference_profiles_pk', ['version_id', 'column_name'])
         .execute();
       await db.schema
         .createIndex('feedback_by_event')

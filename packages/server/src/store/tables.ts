@@ -191,6 +191,20 @@ export interface WindowProfilesTable {
   updated_at: string;
 }
 
+export interface ReferenceProfilesTable {
+  version_id: number;
+  /** As in window_profiles. */
+  column_name: string;
+  events: number;
+  profile: Uint8Array;
+  /** JSON: up to REFERENCE_SAMPLE values of the column, drawn uniformly with a fixed seed. */
+  sample: string;
+  /** Where it came from: a file's name, or the production window it was taken from. */
+  source: string;
+  created_at: string;
+  created_by: string;
+}
+
 export interface Database {
   models: ModelsTable;
   model_tags: TagsTable;
@@ -206,6 +220,7 @@ export interface Database {
   labels: LabelsTable;
   feedback: FeedbackTable;
   window_profiles: WindowProfilesTable;
+  reference_profiles: ReferenceProfilesTable;
 }
 
 export type ModelRow = Selectable<ModelsTable>;
