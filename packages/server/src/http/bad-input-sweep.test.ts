@@ -57,8 +57,17 @@ describe('bad input never gets a 500', () => {
     let requests = 0;
     for (const [template, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods)) {
-        for (const param of PARAMS) {
-          const url = template.replace(/\{[^}]+\}/g, param);
+        // Every parameter odd, and then the model one that exists with the others odd.
+        // (Not DELETE on the model that exists: the routes after it would find nothing.)
+        const urls = PARAMS.flatMap((param) => [
+          template.replace(/\{[^}]+\}/g, param),
+          ...(method === 'delete'
+            ? []
+            : [
+                template.replace('{model}', 'm').replace(/\{[^}]+\}/g, param === 'm' ? '1' : param),
+              ]),
+        ]);
+        for (const url of new Set(urls)) {
           for (const body of method === 'get' ? [undefined] : BODIES) {
             const res = await tend.app.inject({
               method: method.toUpperCase() as 'GET',
@@ -77,7 +86,7 @@ describe('bad input never gets a 500', () => {
       }
     }
     expect(seen).toEqual([]);
-    expect(requests).toBeGreaterThan(2000);
+    expect(requests).toBeGreaterThan(4000);
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });

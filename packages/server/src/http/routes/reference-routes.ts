@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type as T } from 'typebox';
@@ -20,6 +19,7 @@ import {
   referenceFromProduction,
   setReference,
 } from '../../profiles/reference.js';
+import { rawBody } from '../raw-body.js';
 import type { RouteDeps } from './route-context.js';
 
 const VersionParams = T.Object({
@@ -77,7 +77,7 @@ export function referenceRoutes({
         try {
           let size = 0;
           await pipeline(
-            request.body as Readable,
+            rawBody(request.body, RAW.join(', ')),
             async function* (chunks: AsyncIterable<Buffer>) {
               for await (const chunk of chunks) {
                 size += chunk.length;

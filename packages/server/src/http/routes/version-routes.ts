@@ -3,7 +3,6 @@
  * them, upload and download their artifact, draw their lineage and compare two of them.
  */
 
-import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type as T } from 'typebox';
 import { compareVersions } from '../../registry/compare.js';
@@ -18,6 +17,7 @@ import {
   setVersionTag,
   updateVersion,
 } from '../../registry/versions.js';
+import { rawBody } from '../raw-body.js';
 import { ModelParams, TagValue } from './model-routes.js';
 import type { RouteDeps } from './route-context.js';
 
@@ -169,7 +169,7 @@ export function versionRoutes({
           artifacts,
           model,
           version,
-          request.body as Readable,
+          rawBody(request.body, 'application/octet-stream'),
           maxArtifactBytes,
         );
       },
