@@ -63,9 +63,21 @@ function batchBody(k: number): string {
 export default async function bench(): Promise<Figures> {
   const total = eventsArg();
   const dataDir = mkdtempSync(join(tmpdir(), 'tend-bench-ingest-'));
-  const child = spawn(process.execPath, [...(process.env.TEND_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, TEND_DATABASE_URL: '' },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.TEND_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+      BIN,
+      'serve',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+    ],
+    {
+      env: { ...process.env, TEND_DATABASE_URL: '' },
+    },
+  );
   let err = '';
   child.stderr.on('data', (c) => {
     err += c;

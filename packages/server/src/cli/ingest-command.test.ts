@@ -35,8 +35,14 @@ afterAll(async () => {
 async function ingest(file: string, flags: Partial<IngestFlags>) {
   let out = '';
   let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((err += String(c)), true));
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
+    out += String(c);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
+    err += String(c);
+    return true;
+  });
   process.exitCode = 0;
   try {
     await runIngest(file, { model: 'churn', prediction: 'score', batch: '2', ...flags });

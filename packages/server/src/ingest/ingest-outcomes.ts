@@ -56,7 +56,9 @@ export async function ingestLabels(
   // The last label of an id in the batch wins; PostgreSQL refuses to update one row twice in
   // one statement.
   const last = new Map<string, number>();
-  events.forEach((e, i) => last.set(e.id, i));
+  events.forEach((e, i) => {
+    last.set(e.id, i);
+  });
   const rows = [...last.values()].map((i) => ({
     model_id: owner.id,
     event_id: events[i].id,

@@ -98,7 +98,8 @@ export function countFindings(perEvent: Finding[][]): FindingCounts {
   for (const findings of perEvent) {
     for (const f of findings) {
       counts[f.kind]++;
-      const byKind = (counts.byFeature[f.feature] ??= {});
+      counts.byFeature[f.feature] ??= {};
+      const byKind = counts.byFeature[f.feature];
       byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
     }
   }

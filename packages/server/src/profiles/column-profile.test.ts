@@ -16,7 +16,9 @@ describe('ColumnProfile', () => {
     const whole = new ColumnProfile();
     for (const v of values) whole.update(v);
     const parts = [new ColumnProfile(), new ColumnProfile(), new ColumnProfile()];
-    values.forEach((v, i) => parts[i % 3].update(v));
+    values.forEach((v, i) => {
+      parts[i % 3].update(v);
+    });
     const merged = ColumnProfile.fromBytes(parts[0].toBytes())
       .merge(ColumnProfile.fromBytes(parts[1].toBytes()))
       .merge(parts[2]);

@@ -207,9 +207,9 @@ async function productionSample(
   const push = (column: string, value: unknown) => {
     if (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean')
       return;
-    let list = out.get(column);
-    if (list === undefined) out.set(column, (list = []));
-    list.push(value);
+    const list = out.get(column);
+    if (list === undefined) out.set(column, [value]);
+    else list.push(value);
   };
   for (let from = 0; from < picked.length; from += 500) {
     const events = await db
