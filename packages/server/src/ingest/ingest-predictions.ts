@@ -153,6 +153,12 @@ export async function ingestPredictions(
     );
   }
   const accepted = await ctx.db.transaction().execute(async (trx) => {
+    // One batch of a model at a time on PostgreSQL: the model's row lock orders batches that
+    // touch the same window profiles, which would otherwise lock their rows in different orders
+    // and deadlock. (SQLite writes one transaction at a time anyway.)
+    if (ctx.dialect === 'postgres') {
+      await trx.selectFrom('models').select('id').where('id', '=', owner.id).forUpdate().execute();
+    }
     const inserted = new Set<string>();
     for (let from = 0; from < rows.length; from += CHUNK) {
       const done = await trx
@@ -178,13 +184,7 @@ export async function ingestPredictions(
         segment: e.segment,
       });
     });
-    await mergeProfiles(
-      trx,
-      ctx.dialect,
-      owner.id,
-      profileEvents(profiled, owner.window_seconds),
-      received,
-    );
+    await mergeProfiles(trx, owner.id, profileEvents(profiled, owner.window_seconds), received);
     return profiled.length;
   });
   return { accepted, duplicates: events.length - accepted, findings: countFindings(perEvent) };

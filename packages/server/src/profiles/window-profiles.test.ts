@@ -82,19 +82,29 @@ describe.each(testDialects())('window profiles on %s', (dialect) => {
     ]);
   });
 
-  it('counts every event of batches sent at once into one window', async () => {
-    const batches = Array.from({ length: 6 }, (_, b) =>
-      Array.from({ length: 50 }, (_, i) => ({
-        ...event(`c${b}_${i}`, 2 * i),
-        timestamp: '2026-03-04T10:30:00Z',
-      })),
-    );
+  it('counts every event of batches sent at once into one window, whatever their order', async () => {
+    // Odd batches list their events backwards and their segments in the other order, so the
+    // batches touch the same profile rows in different orders.
+    const batches = Array.from({ length: 8 }, (_, b) => {
+      const events = Array.from({ length: 50 }, (_, i) => {
+        const e = { ...event(`c${b}_${i}`, 2 * i), timestamp: '2026-03-04T10:30:00Z' };
+        const tier = i % 2 === 0 ? 'gold' : 'basic';
+        e.segment = (
+          b % 2 === 0 ? { region: e.segment.region, tier } : { tier, region: e.segment.region }
+        ) as typeof e.segment;
+        return e;
+      });
+      return b % 2 === 0 ? events : events.reverse();
+    });
     const answers = await Promise.all(
       batches.map((batch) => post('/api/v1/models/m/predictions', batch)),
     );
-    expect(answers.map((a) => a.json().accepted)).toEqual([50, 50, 50, 50, 50, 50]);
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(8).fill(200));
+    expect(answers.map((a) => a.json().accepted)).toEqual(Array(8).fill(50));
     const window = await profiles('column=feature:age&from=2026-03-04T10:00:00Z');
-    expect(window.profiles.map((p: { events: number }) => p.events)).toEqual([300]);
-    expect(window.profiles[0].summary.count).toBe(300);
+    expect(window.profiles.map((p: { events: number }) => p.events)).toEqual([400]);
+    expect(window.profiles[0].summary.count).toBe(400);
+    const gold = await profiles('column=feature:age&from=2026-03-04T10:00:00Z&segment=tier%3Dgold');
+    expect(gold.profiles.map((p: { events: number }) => p.events)).toEqual([200]);
   });
 });

@@ -2,12 +2,12 @@
  * Window profiles: each stored prediction event updates, in the transaction that stores it,
  * the profiles of its tumbling window (by event time; the model's `window_seconds`) for its
  * version, for all events and for each of its segments (`region=EU`), column by column. A
- * batch's events are profiled in memory, then merged into the stored profiles: on PostgreSQL
- * under a row lock, so servers writing the same window at once add up instead of overwriting
- * each other; SQLite writes one transaction at a time.
+ * batch's events are profiled in memory, then merged into the stored profiles. The caller
+ * holds the model's row lock (`ingestPredictions`), so on PostgreSQL servers writing the same
+ * window at once add up, one after the other, instead of overwriting each other; SQLite
+ * writes one transaction at a time anyway.
  */
 import type { Db } from '../registry/context.js';
-import type { Dialect } from '../store/migrations.js';
 import { ColumnProfile } from './column-profile.js';
 
 /** One stored event, as profiled. */
@@ -137,14 +137,14 @@ export function profileEvents(events: ProfiledEvent[], windowSeconds: number): M
 const CHUNK = 200;
 
 /**
- * Merge a batch's profiles into the stored ones, in the caller's transaction.
+ * Merge a batch's profiles into the stored ones, in the caller's transaction, which holds the
+ * model's row lock.
  *
  * @example
- * await mergeProfiles(trx, 'sqlite', modelId, profileEvents(stored, 3600), now);
+ * await mergeProfiles(trx, modelId, profileEvents(stored, 3600), now);
  */
 export async function mergeProfiles(
   trx: Db,
-  dialect: Dialect,
   modelId: number,
   deltas: Map<string, Delta>,
   at: string,
@@ -152,7 +152,7 @@ export async function mergeProfiles(
   const all = [...deltas.values()];
   for (let from = 0; from < all.length; from += CHUNK) {
     const chunk = all.slice(from, from + CHUNK);
-    // Make sure each row exists, so that it can be locked; an existing one is left as it is.
+    // Rows the window has not had yet are made empty first; existing ones are left as they are.
     await trx
       .insertInto('window_profiles')
       .values(
@@ -183,7 +183,6 @@ export async function mergeProfiles(
       .where('version_id', 'in', versions)
       .where('window_start', 'in', windows)
       .where('column_name', 'in', columns)
-      .$if(dialect === 'postgres', (q) => q.forUpdate())
       .execute();
     const byKey = new Map(
       stored.map((r) => [keyOf(r.version_id, r.window_start, r.segment, r.column_name), r]),
