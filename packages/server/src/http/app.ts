@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ArtifactStore } from '../artifacts/artifact-store.js';
+import { TendMetrics } from '../metrics/tend-metrics.js';
 import { mlflowRoutes } from '../mlflow/mlflow-routes.js';
 import type { RegistryContext, RegistryEvent } from '../registry/context.js';
 import { TEND_VERSION } from '../report/version.js';
@@ -48,6 +49,7 @@ export interface TendApp {
   app: FastifyInstance;
   ctx: RegistryContext;
   webhooks: WebhookDispatcher;
+  metrics: TendMetrics;
 }
 
 /**
@@ -58,7 +60,10 @@ export interface TendApp {
  */
 export async function buildApp(options: AppOptions): Promise<TendApp> {
   const now = options.now ?? (() => new Date().toISOString());
-  const webhooks = new WebhookDispatcher(options.store.db, options.webhookDelivery, now);
+  const metrics = new TendMetrics(options.store.db);
+  const webhooks = new WebhookDispatcher(options.store.db, options.webhookDelivery, now, (ok) =>
+    metrics.webhookDeliveries.inc({ outcome: ok ? 'delivered' : 'failed' }),
+  );
   const ctx: RegistryContext = {
     db: options.store.db,
     dialect: options.store.dialect,
@@ -105,6 +110,23 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.addHook('onRequest', authHook(options.store.db, options.auth));
+  app.addHook('onResponse', async (request, reply) => {
+    // The route's pattern, not its URL: a label of bounded cardinality.
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.requestDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+  app.get(
+    '/metrics',
+    {
+      config: { role: 'viewer' },
+      schema: { tags: ['server'], summary: 'Metrics in the Prometheus text format' },
+    },
+    async (_request, reply) => {
+      const { body, contentType } = await metrics.scrape();
+      return reply.type(contentType).send(body);
+    },
+  );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(
     '/api/v1/health',
@@ -126,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
     webhooks,
     maxArtifactBytes: options.maxArtifactBytes ?? 2 * 1024 ** 3,
     ingestBodyLimit: options.ingestBodyLimit ?? 64 * 1024 * 1024,
+    metrics,
   };
   for (const routes of [
     modelRoutes,
@@ -139,5 +162,5 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
   }
   await app.register(mlflowRoutes(deps), { prefix: '/api/2.0/mlflow' });
   await app.ready();
-  return { app, ctx, webhooks };
+  return { app, ctx, webhooks, metrics };
 }

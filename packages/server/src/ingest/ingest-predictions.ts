@@ -152,6 +152,8 @@ export async function ingestPredictions(
       errors,
     );
   }
+  // The findings of the events stored now: a batch sent again counts none twice.
+  const storedFindings: Finding[][] = [];
   const accepted = await ctx.db.transaction().execute(async (trx) => {
     // One batch of a model at a time on PostgreSQL: the model's row lock orders batches that
     // touch the same window profiles, which would otherwise lock their rows in different orders
@@ -173,6 +175,7 @@ export async function ingestPredictions(
     const profiled: ProfiledEvent[] = [];
     events.forEach((e, i) => {
       if (!inserted.delete(e.id)) return; // a duplicate, or an id met before in this batch
+      storedFindings.push(perEvent[i]);
       const row = rows[i];
       profiled.push({
         versionId: row.version_id,
@@ -187,7 +190,11 @@ export async function ingestPredictions(
     await mergeProfiles(trx, owner.id, profileEvents(profiled, owner.window_seconds), received);
     return profiled.length;
   });
-  return { accepted, duplicates: events.length - accepted, findings: countFindings(perEvent) };
+  return {
+    accepted,
+    duplicates: events.length - accepted,
+    findings: countFindings(storedFindings),
+  };
 }
 
 function target(versionId: number, inputSchema: string | null): Target {

@@ -89,6 +89,8 @@ export class WebhookDispatcher {
     private readonly db: Db,
     private readonly options: DeliverOptions = {},
     private readonly now: () => string = () => new Date().toISOString(),
+    /** Told of each delivery finished (the metrics count them). */
+    private readonly onFinished: (ok: boolean) => void = () => {},
   ) {}
 
   /** Subscribe `url`; the secret is generated when not given and shown only in this answer. */
@@ -297,6 +299,7 @@ export class WebhookDispatcher {
       .set({ status: result.ok ? 'delivered' : 'failed', finished_at: this.now() })
       .where('id', '=', delivery.id)
       .execute();
+    this.onFinished(result.ok);
     return result;
   }
 }

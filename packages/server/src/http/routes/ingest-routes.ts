@@ -52,8 +52,18 @@ const IngestAnswer = T.Object({
  * @example
  * await app.register(ingestRoutes(deps), { prefix: '/api/v1' });
  */
-export function ingestRoutes({ ctx, ingestBodyLimit }: RouteDeps): FastifyPluginAsyncTypebox {
+export function ingestRoutes({
+  ctx,
+  ingestBodyLimit,
+  metrics,
+}: RouteDeps): FastifyPluginAsyncTypebox {
   const tags = ['ingestion'];
+  // A refusal of a model that does not exist is not counted: its name would be a label of any
+  // value a caller sends.
+  const countRefusal = (model: string, kind: string, error: unknown) => {
+    if (error instanceof DomainError && error.kind === 'not_found') return;
+    metrics.refused.inc({ model, kind });
+  };
   return async (app) => {
     app.addContentTypeParser(
       NDJSON,
@@ -94,7 +104,29 @@ export function ingestRoutes({ ctx, ingestBodyLimit }: RouteDeps): FastifyPlugin
           },
         },
       },
-      async (request) => ingestPredictions(ctx, request.params.model, request.body),
+      async (request) => {
+        const { model } = request.params;
+        const result = await ingestPredictions(ctx, model, request.body).catch((error: unknown) => {
+          countRefusal(model, 'prediction', error);
+          throw error;
+        });
+        metrics.ingested.inc({ model, kind: 'prediction', outcome: 'accepted' }, result.accepted);
+        metrics.ingested.inc(
+          { model, kind: 'prediction', outcome: 'duplicate' },
+          result.duplicates,
+        );
+        for (const finding of ['missing', 'type', 'category', 'unexpected'] as const) {
+          if (result.findings[finding] > 0)
+            metrics.findings.inc({ model, finding }, result.findings[finding]);
+        }
+        for (const e of request.body) {
+          if (e.latencyMs === undefined) continue;
+          // The version as the caller named it: a number or an alias, both few.
+          const version = String(e.version ?? e.alias ?? 'champion');
+          metrics.predictionLatency.observe({ model, version }, e.latencyMs / 1000);
+        }
+        return result;
+      },
     );
     app.get(
       '/models/:model/profiles',
@@ -135,7 +167,15 @@ export function ingestRoutes({ ctx, ingestBodyLimit }: RouteDeps): FastifyPlugin
           response: { 200: T.Object({ accepted: T.Integer(), replaced: T.Integer() }) },
         },
       },
-      async (request) => ingestLabels(ctx, request.params.model, request.body),
+      async (request) => {
+        const { model } = request.params;
+        const result = await ingestLabels(ctx, model, request.body).catch((error: unknown) => {
+          countRefusal(model, 'label', error);
+          throw error;
+        });
+        metrics.ingested.inc({ model, kind: 'label', outcome: 'accepted' }, result.accepted);
+        return result;
+      },
     );
     app.post(
       '/models/:model/feedback',
@@ -150,7 +190,16 @@ export function ingestRoutes({ ctx, ingestBodyLimit }: RouteDeps): FastifyPlugin
           response: { 200: IngestAnswer },
         },
       },
-      async (request) => ingestFeedback(ctx, request.params.model, request.body),
+      async (request) => {
+        const { model } = request.params;
+        const result = await ingestFeedback(ctx, model, request.body).catch((error: unknown) => {
+          countRefusal(model, 'feedback', error);
+          throw error;
+        });
+        metrics.ingested.inc({ model, kind: 'feedback', outcome: 'accepted' }, result.accepted);
+        metrics.ingested.inc({ model, kind: 'feedback', outcome: 'duplicate' }, result.duplicates);
+        return result;
+      },
     );
   };
 }

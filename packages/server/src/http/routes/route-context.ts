@@ -3,6 +3,7 @@
  * and the webhook dispatcher.
  */
 import type { ArtifactStore } from '../../artifacts/artifact-store.js';
+import type { TendMetrics } from '../../metrics/tend-metrics.js';
 import type { RegistryContext } from '../../registry/context.js';
 import type { WebhookDispatcher } from '../../webhooks/dispatcher.js';
 
@@ -14,4 +15,5 @@ export interface RouteDeps {
   maxArtifactBytes: number;
   /** The largest batch of events accepted, in bytes. */
   ingestBodyLimit: number;
+  metrics: TendMetrics;
 }
