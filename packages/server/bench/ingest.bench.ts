@@ -1,20 +1,9 @@
-/**
- * Ingestion speed: prediction events of 20 features in batches of 1 000, POSTed over HTTP on
- * loopback to `tend serve` (its own process, the default SQLite store in a fresh data
- * directory) by 4 concurrent senders in this process, until `--events N` (default 200 000)
- * are stored. Printed: sustained events per second, the p50/p99 time from sending a batch to
- * its acknowledgement (committed), and the server's peak RSS (read from /proc while it runs),
- * at the start and at the end, to see whether memory grows with the count. Issue #5's target
- * is 20 000 events per second, and flat memory over 5 000 000 events (`--events 5000000`).
- */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Figures } from '../../core/bench/harness.js';
+import { startServe } from './start-serve.js';
 
-const BIN = fileURLToPath(new URL('../bin/tend.js', import.meta.url));
 const BATCH = 1000;
 const FEATURES = 20;
 const SENDERS = 4;
@@ -63,35 +52,10 @@ function batchBody(k: number): string {
 export default async function bench(): Promise<Figures> {
   const total = eventsArg();
   const dataDir = mkdtempSync(join(tmpdir(), 'tend-bench-ingest-'));
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.TEND_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
-      BIN,
-      'serve',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-    ],
-    {
-      env: { ...process.env, TEND_DATABASE_URL: '' },
-    },
-  );
-  let err = '';
-  child.stderr.on('data', (c) => {
-    err += c;
-  });
+  const server = await startServe(['--data-dir', dataDir]);
+  const child = server.child;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (c) => {
-        out += c;
-        const m = /serving (http:\/\/\S+) /.exec(out);
-        if (m) resolve(m[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`tend serve exited ${code}: ${err}`)));
-    });
+    const url = server.url;
     const json = { 'content-type': 'application/json' };
     const post = (path: string, body: string) =>
       fetch(`${url}${path}`, { method: 'POST', headers: json, body });
@@ -147,8 +111,7 @@ export default async function bench(): Promise<Figures> {
       server_rss_peak_mb: Math.round(peakRss),
     };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,21 +1,10 @@
-/**
- * Speed of the registry's hottest reads on loopback: `GET` a version, and resolve an alias to
- * its version (what a serving system asks before each deployment check). `tend serve` runs
- * as users start it (`bin/tend.js`, its own process, embedded SQLite in a fresh data
- * directory) while autocannon drives it from this process with 10 keep-alive connections for
- * 5 s per route (`--duration S` changes it); the machine's two cores are one each. Printed:
- * requests per second, and latency p50/p99 in milliseconds. With TEND_BENCH_DATABASE_URL
- * set, the same runs go against PostgreSQL too.
- */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { Figures } from '../../core/bench/harness.js';
+import { startServe } from './start-serve.js';
 
-const BIN = fileURLToPath(new URL('../bin/tend.js', import.meta.url));
 const VERSIONS = 50;
 
 function durationArg(): number {
@@ -25,37 +14,6 @@ function durationArg(): number {
   if (!Number.isFinite(value) || value <= 0)
     throw new RangeError('--duration must be positive seconds');
   return value;
-}
-
-/** Start a server on a free port; resolves with its URL and a stop function. */
-async function startServer(
-  dataDir: string,
-  databaseUrl?: string,
-): Promise<{ url: string; stop: () => Promise<void> }> {
-  const args = [BIN, 'serve', '--port', '0', '--data-dir', dataDir];
-  if (databaseUrl) args.push('--database-url', databaseUrl);
-  const child = spawn(process.execPath, args, { env: { ...process.env, TEND_DATABASE_URL: '' } });
-  let err = '';
-  child.stderr.on('data', (c) => {
-    err += c;
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-      const m = /serving (http:\/\/\S+) /.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`tend serve exited ${code}: ${err}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 async function post(url: string, body: unknown, method = 'POST'): Promise<void> {
@@ -102,7 +60,11 @@ async function load(
 
 async function measure(figures: Figures, prefix: string, databaseUrl?: string): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tend-bench-registry-'));
-  const server = await startServer(dataDir, databaseUrl);
+  const server = await startServe([
+    '--data-dir',
+    dataDir,
+    ...(databaseUrl ? ['--database-url', databaseUrl] : []),
+  ]);
   try {
     const model = `bench-${Date.now()}`;
     await seed(server.url, model);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TendApp } from '../src/http/app.js';
 import { tempDir } from './support/temp-files.js';
-import { openTestApp } from './support/test-app.js';
+import { openTestApp, sendJson } from './support/test-app.js';
 
 const DEPLOY = fileURLToPath(new URL('../../../deploy/', import.meta.url));
 const PROMTOOL = '/usr/bin/promtool';
@@ -26,13 +26,7 @@ let dispose: () => Promise<void>;
 const tmp = tempDir('tend-deploy-');
 beforeAll(async () => {
   ({ tend, dispose } = await openTestApp('sqlite'));
-  const post = (url: string, body: unknown) =>
-    tend.app.inject({
-      method: 'POST',
-      url,
-      payload: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    });
+  const post = (url: string, body: unknown) => sendJson(tend, 'POST', url, body);
   await post('/api/v1/models', { name: 'm', task: 'regression' });
   await post('/api/v1/models/m/versions', { inputSchema: [{ name: 'x', type: 'integer' }] });
   await post('/api/v1/models/m/predictions', [

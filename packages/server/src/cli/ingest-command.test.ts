@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { csv, tempDir } from '../../test/support/temp-files.js';
-import { openTestApp } from '../../test/support/test-app.js';
+import { openTestApp, sendJson } from '../../test/support/test-app.js';
 import type { TendApp } from '../http/app.js';
 import { type IngestFlags, runIngest } from './ingest-command.js';
 
@@ -16,13 +16,7 @@ const tmp = tempDir('tend-ingest-');
 beforeAll(async () => {
   ({ tend, dispose } = await openTestApp('sqlite'));
   vi.stubEnv('TEND_URL', await tend.app.listen({ host: '127.0.0.1', port: 0 }));
-  const post = (url: string, body: unknown) =>
-    tend.app.inject({
-      method: 'POST',
-      url,
-      payload: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    });
+  const post = (url: string, body: unknown) => sendJson(tend, 'POST', url, body);
   await post('/api/v1/models', { name: 'churn', task: 'binary_classification' });
   await post('/api/v1/models/churn/versions', {});
 });

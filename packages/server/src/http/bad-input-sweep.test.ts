@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp } from '../../test/support/test-app.js';
+import { openTestApp, sendJson } from '../../test/support/test-app.js';
 import type { TendApp } from './app.js';
 
 let tend: TendApp;
@@ -8,13 +8,7 @@ let dispose: () => Promise<void>;
 beforeAll(async () => {
   ({ tend, dispose } = await openTestApp('sqlite'));
   // Something to find, so that odd input also meets existing rows.
-  const post = (url: string, body: unknown) =>
-    tend.app.inject({
-      method: 'POST',
-      url,
-      payload: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    });
+  const post = (url: string, body: unknown) => sendJson(tend, 'POST', url, body);
   await post('/api/v1/models', { name: 'm', task: 'regression' });
   await post('/api/v1/models/m/versions', {});
 });

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp } from '../../test/support/test-app.js';
+import { openTestApp, sendJson } from '../../test/support/test-app.js';
 import type { TendApp } from '../http/app.js';
 
 const PROMTOOL = '/usr/bin/promtool';
@@ -18,13 +18,7 @@ if (!hasPromtool && process.env.CI === 'true') {
 
 let tend: TendApp;
 let dispose: () => Promise<void>;
-const post = (url: string, body: unknown) =>
-  tend.app.inject({
-    method: 'POST',
-    url,
-    payload: JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
-  });
+const post = (url: string, body: unknown) => sendJson(tend, 'POST', url, body);
 
 beforeAll(async () => {
   ({ tend, dispose } = await openTestApp('sqlite'));

@@ -4,7 +4,7 @@
  * once into one window all count.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp } from '../../test/support/test-app.js';
+import { openTestApp, sendJson } from '../../test/support/test-app.js';
 import { testDialects } from '../../test/support/test-stores.js';
 import type { TendApp } from '../http/app.js';
 import { windowStart } from './window-profiles.js';
@@ -20,13 +20,7 @@ describe('windowStart', () => {
 describe.each(testDialects())('window profiles on %s', (dialect) => {
   let tend: TendApp;
   let dispose: () => Promise<void>;
-  const post = (url: string, body: unknown) =>
-    tend.app.inject({
-      method: 'POST',
-      url,
-      payload: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    });
+  const post = (url: string, body: unknown) => sendJson(tend, 'POST', url, body);
   const profiles = async (query: string) =>
     (await tend.app.inject({ url: `/api/v1/models/m/profiles?${query}` })).json();
 

@@ -53,6 +53,16 @@ export const IoSchema = T.Array(SchemaField, {
   description: 'the fields a model takes or gives: names, types, categories',
 });
 
+const StrictInputs = T.Boolean({
+  description:
+    "refuse production events that do not match the version's input schema (default: count them as data-quality findings)",
+});
+const WindowSeconds = T.Integer({
+  minimum: 60,
+  maximum: 30 * 86400,
+  description: 'the length of a monitoring window, seconds (default 3600)',
+});
+
 export const CreateModel = T.Object(
   {
     name: ModelName,
@@ -60,19 +70,8 @@ export const CreateModel = T.Object(
     task: Task,
     owner: T.Optional(T.String({ maxLength: 256 })),
     tags: T.Optional(Tags),
-    strictInputs: T.Optional(
-      T.Boolean({
-        description:
-          "refuse production events that do not match the version's input schema (default: count them as data-quality findings)",
-      }),
-    ),
-    windowSeconds: T.Optional(
-      T.Integer({
-        minimum: 60,
-        maximum: 30 * 86400,
-        description: 'the length of a monitoring window, seconds (default 3600)',
-      }),
-    ),
+    strictInputs: T.Optional(StrictInputs),
+    windowSeconds: T.Optional(WindowSeconds),
   },
   { additionalProperties: false },
 );
@@ -84,19 +83,8 @@ export const UpdateModel = T.Object(
     description: T.Optional(T.String({ maxLength: 10000 })),
     task: T.Optional(Task),
     owner: T.Optional(T.String({ maxLength: 256 })),
-    strictInputs: T.Optional(
-      T.Boolean({
-        description:
-          "refuse production events that do not match the version's input schema (default: count them as data-quality findings)",
-      }),
-    ),
-    windowSeconds: T.Optional(
-      T.Integer({
-        minimum: 60,
-        maximum: 30 * 86400,
-        description: 'the length of a monitoring window, seconds (default 3600)',
-      }),
-    ),
+    strictInputs: T.Optional(StrictInputs),
+    windowSeconds: T.Optional(WindowSeconds),
   },
   { additionalProperties: false, minProperties: 1 },
 );

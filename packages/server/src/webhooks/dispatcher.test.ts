@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp } from '../../test/support/test-app.js';
+import { openTestApp, sendJson } from '../../test/support/test-app.js';
 import { testDialects } from '../../test/support/test-stores.js';
 import type { TendApp } from '../http/app.js';
 import { verifySignature } from './signature.js';
@@ -54,13 +54,7 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     await dispose();
   });
 
-  const post = (url: string, body: unknown) =>
-    tend.app.inject({
-      method: 'POST',
-      url,
-      payload: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    });
+  const post = (url: string, body: unknown) => sendJson(tend, 'POST', url, body);
 
   it('signs each event, retries a 503, logs the delivery, and sends only what a subscription wants', async () => {
     const flaky = (

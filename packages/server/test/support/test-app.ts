@@ -32,3 +32,23 @@ export async function openTestApp(
     },
   };
 }
+
+/**
+ * Send JSON to the app in process (Fastify's `inject`).
+ *
+ * @example
+ * await sendJson(tend, 'POST', '/api/v1/models', { name: 'm', task: 'regression' });
+ */
+export function sendJson(
+  tend: TendApp,
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body: unknown,
+) {
+  return tend.app.inject({
+    method,
+    url,
+    payload: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
+}
