@@ -4,6 +4,7 @@
  * twice; a row without a prediction stops it with exit code 2.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { captured } from '../../test/support/captured.js';
 import { csv, tempDir } from '../../test/support/temp-files.js';
 import { openTestApp, sendJson } from '../../test/support/test-app.js';
 import type { TendApp } from '../http/app.js';
@@ -26,27 +27,10 @@ afterAll(async () => {
   tmp.remove();
 });
 
-async function ingest(file: string, flags: Partial<IngestFlags>) {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-    out += String(c);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-    err += String(c);
-    return true;
-  });
-  process.exitCode = 0;
-  try {
-    await runIngest(file, { model: 'churn', prediction: 'score', batch: '2', ...flags });
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
+function ingest(file: string, flags: Partial<IngestFlags>) {
+  return captured(() =>
+    runIngest(file, { model: 'churn', prediction: 'score', batch: '2', ...flags }),
+  );
 }
 
 describe('tend ingest', () => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { captured } from '../../test/support/captured.js';
 import { openTestApp } from '../../test/support/test-app.js';
 import type { TendApp } from '../http/app.js';
 import { addRegistryCommands } from './registry-commands.js';
@@ -30,29 +31,12 @@ afterAll(async () => {
 });
 
 /** Run `tend ARGS…` in process; what it printed and its exit code. */
-async function tend_(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  process.exitCode = 0;
-  try {
+function tend_(...args: string[]) {
+  return captured(async () => {
     const program = new Command('tend').exitOverride();
     addRegistryCommands(program);
     await program.parseAsync(['node', 'tend', ...args]);
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
+  });
 }
 
 describe('tend registry commands', () => {
