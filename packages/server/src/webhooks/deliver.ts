@@ -109,6 +109,28 @@ export async function deliverWebhook(
   options: DeliverOptions = {},
 ): Promise<DeliveryResult> {
   checkArguments(url, secret, eventId, body, options);
+  return postWithRetry(
+    url,
+    body,
+    (nowSeconds) => signatureHeaders(secret, eventId, body, nowSeconds),
+    options,
+  );
+}
+
+/**
+ * POST `body` to `url` with the headers `headersFor` gives for each attempt's time (Unix
+ * seconds), retrying as `deliverWebhook` does; for receivers that take no Tend signature
+ * (Slack, PagerDuty, Alertmanager). Never throws for network problems.
+ *
+ * @example
+ * await postWithRetry(url, JSON.stringify(message), () => ({ 'content-type': 'application/json' }));
+ */
+export async function postWithRetry(
+  url: string,
+  body: string,
+  headersFor: (nowSeconds: number) => Record<string, string>,
+  options: DeliverOptions = {},
+): Promise<DeliveryResult> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -125,7 +147,7 @@ export async function deliverWebhook(
     try {
       const response = await doFetch(url, {
         method: 'POST',
-        headers: signatureHeaders(secret, eventId, body, Math.floor(started / 1000)),
+        headers: headersFor(Math.floor(started / 1000)),
         body,
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
