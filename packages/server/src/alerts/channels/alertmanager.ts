@@ -1,10 +1,9 @@
 /**
  * Prometheus Alertmanager: `POST /api/v2/alerts` with the alert in Alertmanager's own shape
  * (labels with `alertname`, annotations, `startsAt`, `endsAt` once resolved). Alertmanager
- * forgets an alert not re-sent before its resolve timeout, so a firing alert is sent again
- * while it fires (the alert engine does that); a resolved one carries `endsAt`.
+ * forgets an alert not re-sent before its resolve timeout, so a firing alert must be sent
+ * again while it fires; a resolved one carries `endsAt`.
  */
-import type { Alert } from '../alert.js';
 import { type Channel, JSON_HEADERS, urlSetting } from './channel.js';
 
 /**
