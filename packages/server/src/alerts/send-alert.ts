@@ -25,6 +25,8 @@ export async function sendAlert(
       `unknown channel type "${type}": one of ${Object.keys(CHANNELS).join(', ')}`,
     );
   }
-  const request = channel.request(channel.check(settings), alert);
+  const checked = channel.check(settings);
+  if (channel.deliver !== undefined) return channel.deliver(checked, alert, options);
+  const request = (channel.request as NonNullable<typeof channel.request>)(checked, alert);
   return postWithRetry(request.url, request.body, request.headers, options);
 }

@@ -1,8 +1,10 @@
 /**
- * One contract for every alert channel: from the channel's settings and an alert, the request
- * to send (URL, headers, JSON body). Sending, retries and logging are shared (`send-alert.ts`);
- * adding a channel is one file here and one line in `index.ts`.
+ * One contract for every alert channel: from the channel's settings and an alert, either the
+ * HTTP request to send (URL, headers, JSON body), sent with the shared retries
+ * (`send-alert.ts`), or — for a channel that is not HTTP, e-mail — its own delivery. Adding a
+ * channel is one file here and one line in `index.ts`.
  */
+import type { DeliverOptions, DeliveryResult } from '../../webhooks/deliver.js';
 import type { Alert } from '../alert.js';
 
 export interface ChannelRequest {
@@ -16,7 +18,10 @@ export interface Channel<Settings> {
   type: string;
   /** Throws a TypeError naming the setting when the settings are not usable. */
   check(settings: unknown): Settings;
-  request(settings: Settings, alert: Alert): ChannelRequest;
+  /** The HTTP request for an alert (HTTP channels). */
+  request?(settings: Settings, alert: Alert): ChannelRequest;
+  /** The delivery itself (channels that are not HTTP), with retries of its own kind. */
+  deliver?(settings: Settings, alert: Alert, options: DeliverOptions): Promise<DeliveryResult>;
 }
 
 export const JSON_HEADERS = { 'content-type': 'application/json', 'user-agent': 'tend-alerts/1' };

@@ -3,6 +3,7 @@
  */
 import { alertmanagerChannel } from './alertmanager.js';
 import type { Channel } from './channel.js';
+import { emailChannel } from './email.js';
 import { pagerDutyChannel } from './pagerduty.js';
 import { slackChannel } from './slack.js';
 import { webhookChannel } from './webhook.js';
@@ -12,4 +13,5 @@ export const CHANNELS: Record<string, Channel<unknown>> = {
   slack: slackChannel as Channel<unknown>,
   alertmanager: alertmanagerChannel as Channel<unknown>,
   pagerduty: pagerDutyChannel as Channel<unknown>,
+  email: emailChannel as Channel<unknown>,
 };
