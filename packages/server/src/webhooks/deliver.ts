@@ -131,19 +131,10 @@ export async function postWithRetry(
   headersFor: (nowSeconds: number) => Record<string, string>,
   options: DeliverOptions = {},
 ): Promise<DeliveryResult> {
-  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const doFetch = options.fetch ?? globalThis.fetch;
   const now = options.now ?? Date.now;
-
-  const attempts: DeliveryAttempt[] = [];
-  for (let attempt = 1; ; attempt++) {
-    const started = now();
-    const record: DeliveryAttempt = { attempt, at: new Date(started).toISOString(), durationMs: 0 };
-    let retry: boolean;
-    let retryAfterMs: number | undefined;
+  return retrying(options, async (record, started) => {
     try {
       const response = await doFetch(url, {
         method: 'POST',
@@ -155,19 +146,45 @@ export async function postWithRetry(
       await discardBody(response);
       const { status } = response;
       record.status = status;
-      if (status >= 200 && status < 300) {
-        retry = false;
-      } else {
-        record.error = statusError(response);
-        retry = status === 429 || status >= 500;
-        if (status === 429 || status === 503) {
-          retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
-        }
-      }
+      if (status >= 200 && status < 300) return { retry: false };
+      record.error = statusError(response);
+      const retryAfterMs =
+        status === 429 || status === 503
+          ? parseRetryAfter(response.headers.get('retry-after'), now())
+          : undefined;
+      return { retry: status === 429 || status >= 500, retryAfterMs };
     } catch (err) {
       record.error = networkError(err, timeoutMs);
-      retry = true;
+      return { retry: true };
     }
+  });
+}
+
+/**
+ * The attempts of one delivery, whatever carries it: `tryOnce` makes an attempt, noting its
+ * status or error in the record (no error: delivered), and says whether a failure may pass
+ * later and after how long the receiver asked to wait; this logs every attempt
+ * (`onAttempt`) and waits with capped, jittered backoff between them, up to `maxAttempts`.
+ *
+ * @example
+ * await retrying(options, async (record) => (await trySmtp(record)) ? { retry: false } : { retry: true });
+ */
+export async function retrying(
+  options: DeliverOptions,
+  tryOnce: (
+    record: DeliveryAttempt,
+    started: number,
+  ) => Promise<{ retry: boolean; retryAfterMs?: number }>,
+): Promise<DeliveryResult> {
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = options.now ?? Date.now;
+  const attempts: DeliveryAttempt[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const started = now();
+    const record: DeliveryAttempt = { attempt, at: new Date(started).toISOString(), durationMs: 0 };
+    const { retry, retryAfterMs } = await tryOnce(record, started);
     record.durationMs = Math.max(0, now() - started);
     attempts.push(record);
     await options.onAttempt?.(record);

@@ -5,12 +5,7 @@
  * (try later); a 5xx answer (refused) is not retried.
  */
 import nodemailer from 'nodemailer';
-import {
-  backoffDelay,
-  type DeliverOptions,
-  type DeliveryAttempt,
-  type DeliveryResult,
-} from '../../webhooks/deliver.js';
+import { type DeliverOptions, type DeliveryResult, retrying } from '../../webhooks/deliver.js';
 import type { Alert } from '../alert.js';
 import type { Channel } from './channel.js';
 
@@ -100,36 +95,18 @@ export const emailChannel: Channel<EmailSettings> = {
       greetingTimeout: options.timeoutMs ?? 10_000,
     });
     const { subject, text } = emailMessage(alert);
-    const maxAttempts = options.maxAttempts ?? 5;
-    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    const attempts: DeliveryAttempt[] = [];
     try {
-      for (let attempt = 1; ; attempt++) {
-        const started = Date.now();
-        const record: DeliveryAttempt = {
-          attempt,
-          at: new Date(started).toISOString(),
-          durationMs: 0,
-        };
-        let retry = true;
+      return await retrying(options, async (record) => {
         try {
           await transport.sendMail({ from: settings.from, to: settings.to, subject, text });
-          record.durationMs = Date.now() - started;
-          attempts.push(record);
-          await options.onAttempt?.(record);
-          return { ok: true, attempts };
+          return { retry: false };
         } catch (error) {
-          const code = (error as { responseCode?: number }).responseCode;
-          // 5xx: the server refused the message; sending it again would be refused again.
-          if (code !== undefined && code >= 500) retry = false;
           record.error = String((error as Error).message).slice(0, 200);
-          record.durationMs = Date.now() - started;
+          // 5xx: the server refused the message; sending it again would be refused again.
+          const code = (error as { responseCode?: number }).responseCode;
+          return { retry: code === undefined || code < 500 };
         }
-        attempts.push(record);
-        await options.onAttempt?.(record);
-        if (!retry || attempt >= maxAttempts) return { ok: false, attempts, error: record.error };
-        await sleep(backoffDelay(attempt, options));
-      }
+      });
     } finally {
       transport.close();
     }
