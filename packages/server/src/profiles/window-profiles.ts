@@ -78,9 +78,9 @@ function addTo(d: Delta, value: unknown): void {
  * The profiles a batch of events adds, by window, version, segment and column.
  *
  * @example
- * profileEvents(events, 3600).size; // windows × versions × (1 + segments) × columns
+ * profileEvents(events, 3600).length; // windows × versions × (1 + segments) × columns
  */
-export function profileEvents(events: ProfiledEvent[], windowSeconds: number): Map<string, Delta> {
+export function profileEvents(events: ProfiledEvent[], windowSeconds: number): Delta[] {
   // Keys are made per event and segment, not per value: a batch is tens of thousands of values.
   const groups = new Map<string, Group>();
   const featureColumns = new Map<string, string>();
@@ -125,12 +125,7 @@ export function profileEvents(events: ProfiledEvent[], windowSeconds: number): M
       if (e.latencyMs !== undefined) addTo(profileOf(g, 'latency_ms'), e.latencyMs);
     }
   }
-  const deltas = new Map<string, Delta>();
-  for (const g of groups.values()) {
-    for (const d of g.columns.values())
-      deltas.set(keyOf(d.versionId, d.window, d.segment, d.column), d);
-  }
-  return deltas;
+  return [...groups.values()].flatMap((g) => [...g.columns.values()]);
 }
 
 /** Rows per statement when merging. */
@@ -146,33 +141,11 @@ const CHUNK = 200;
 export async function mergeProfiles(
   trx: Db,
   modelId: number,
-  deltas: Map<string, Delta>,
+  all: Delta[],
   at: string,
 ): Promise<void> {
-  const all = [...deltas.values()];
   for (let from = 0; from < all.length; from += CHUNK) {
     const chunk = all.slice(from, from + CHUNK);
-    // Rows the window has not had yet are made empty first; existing ones are left as they are.
-    await trx
-      .insertInto('window_profiles')
-      .values(
-        chunk.map((d) => ({
-          model_id: modelId,
-          version_id: d.versionId,
-          window_start: d.window,
-          segment: d.segment,
-          column_name: d.column,
-          events: 0,
-          profile: EMPTY,
-          updated_at: at,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['model_id', 'version_id', 'window_start', 'segment', 'column_name'])
-          .doNothing(),
-      )
-      .execute();
     const versions = [...new Set(chunk.map((d) => d.versionId))];
     const windows = [...new Set(chunk.map((d) => d.window))];
     const columns = [...new Set(chunk.map((d) => d.column))];
@@ -190,9 +163,7 @@ export async function mergeProfiles(
     const merged = chunk.map((d) => {
       const row = byKey.get(keyOf(d.versionId, d.window, d.segment, d.column));
       const profile =
-        row === undefined || row.events === 0
-          ? d.profile
-          : ColumnProfile.fromBytes(row.profile).merge(d.profile);
+        row === undefined ? d.profile : ColumnProfile.fromBytes(row.profile).merge(d.profile);
       return {
         model_id: modelId,
         version_id: d.versionId,
@@ -219,5 +190,3 @@ export async function mergeProfiles(
       .execute();
   }
 }
-
-const EMPTY = new ColumnProfile().toBytes();
