@@ -39,28 +39,9 @@ export class ArtifactStore {
     source: Readable,
     options: { maxBytes?: number; expectedSha256?: string } = {},
   ): Promise<StoredArtifact> {
-    const tmpDir = join(this.root, 'tmp');
-    await mkdir(tmpDir, { recursive: true });
-    const tmp = join(tmpDir, randomBytes(8).toString('hex'));
-    const hash = createHash('sha256');
-    let size = 0;
-    const limit = options.maxBytes ?? Number.POSITIVE_INFINITY;
+    const upload = await this.receive(source, options.maxBytes, 'the artifact');
     try {
-      await pipeline(
-        source,
-        async function* (chunks: AsyncIterable<Buffer>) {
-          for await (const chunk of chunks) {
-            size += chunk.length;
-            if (size > limit) {
-              throw new DomainError('too_large', `the artifact is larger than ${limit} bytes`);
-            }
-            hash.update(chunk);
-            yield chunk;
-          }
-        },
-        createWriteStream(tmp),
-      );
-      const sha256 = hash.digest('hex');
+      const { sha256, size } = upload;
       if (options.expectedSha256 !== undefined && options.expectedSha256 !== sha256) {
         throw new DomainError(
           'invalid',
@@ -68,13 +49,49 @@ export class ArtifactStore {
           'artifactSha256',
         );
       }
-      const path = this.pathOf(sha256);
       await mkdir(join(this.root, 'sha256', sha256.slice(0, 2)), { recursive: true });
-      await rename(tmp, path);
+      await rename(upload.path, this.pathOf(sha256));
       return { sha256, size };
     } finally {
-      await rm(tmp, { force: true });
+      await rm(upload.path, { force: true });
     }
+  }
+
+  /**
+   * Stream `source` into a new temporary file of the store, hashing it on the way; refuses
+   * (too_large, naming `what`) a stream longer than `maxBytes`, leaving nothing behind. The
+   * caller removes the file, or renames it into place.
+   */
+  async receive(
+    source: Readable,
+    maxBytes = Number.POSITIVE_INFINITY,
+    what = 'the upload',
+  ): Promise<{ path: string; size: number; sha256: string }> {
+    const tmpDir = join(this.root, 'tmp');
+    await mkdir(tmpDir, { recursive: true });
+    const path = join(tmpDir, randomBytes(8).toString('hex'));
+    const hash = createHash('sha256');
+    let size = 0;
+    try {
+      await pipeline(
+        source,
+        async function* (chunks: AsyncIterable<Buffer>) {
+          for await (const chunk of chunks) {
+            size += chunk.length;
+            if (size > maxBytes) {
+              throw new DomainError('too_large', `${what} is larger than ${maxBytes} bytes`);
+            }
+            hash.update(chunk);
+            yield chunk;
+          }
+        },
+        createWriteStream(path),
+      );
+    } catch (error) {
+      await rm(path, { force: true });
+      throw error;
+    }
+    return { path, size, sha256: hash.digest('hex') };
   }
 
   /** A stream of the artifact, or a not-found error. */

@@ -1,13 +1,4 @@
-/**
- * `/api/v1/models/{model}/versions/{version}/reference`: a version's reference, set from an
- * uploaded file (CSV, NDJSON or Parquet: the body, streamed to disk, then read as `tend report`
- * reads files) or from the version's own production windows, and read back column by column.
- */
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { rm } from 'node:fs/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type as T } from 'typebox';
 import { DomainError } from '../../domain-error.js';
@@ -71,26 +62,12 @@ export function referenceRoutes({
         const { model, version } = request.params;
         const q = request.query;
         const name = q.name ?? `upload.${q.format}`;
-        const dir = join(artifacts.root, 'tmp');
-        await mkdir(dir, { recursive: true });
-        const path = join(dir, `reference-${randomBytes(8).toString('hex')}`);
+        const { path } = await artifacts.receive(
+          rawBody(request.body, RAW.join(', ')),
+          maxArtifactBytes,
+          'the file',
+        );
         try {
-          let size = 0;
-          await pipeline(
-            rawBody(request.body, RAW.join(', ')),
-            async function* (chunks: AsyncIterable<Buffer>) {
-              for await (const chunk of chunks) {
-                size += chunk.length;
-                if (size > maxArtifactBytes)
-                  throw new DomainError(
-                    'too_large',
-                    `the file is larger than ${maxArtifactBytes} bytes`,
-                  );
-                yield chunk;
-              }
-            },
-            createWriteStream(path),
-          );
           let frame: Awaited<ReturnType<typeof readFrame>>;
           try {
             frame = await readFrame(path, { format: q.format });
