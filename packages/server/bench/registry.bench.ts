@@ -1,9 +1,18 @@
+/**
+ * Speed of the registry's hottest reads on loopback: `GET` a version, and resolve an alias to
+ * its version (what a serving system asks before each deployment check). `tend serve` runs
+ * as users start it (`bin/tend.js`, its own process, embedded SQLite in a fresh data
+ * directory) while autocannon drives it from this process with 10 keep-alive connections for
+ * 5 s per route (`--duration S` changes it); the machine's two cores are one each. Printed:
+ * requests per second, and latency p50/p99 in milliseconds. With TEND_BENCH_DATABASE_URL
+ * set, the same runs go against PostgreSQL too.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { Figures } from '../../core/bench/harness.js';
-import { startServe } from './start-serve.js';
+import { startServe } from '../test/support/start-serve.js';
 
 const VERSIONS = 50;
 

@@ -4,40 +4,18 @@
  * stored events, and sending every batch again (the acknowledged ones and the ones cut off)
  * stores each event once and keeps the profiles consistent. On each database.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/open-store.js';
+import { startServe } from './support/start-serve.js';
 import { tempDir } from './support/temp-files.js';
 import { openTestStore, testDialects } from './support/test-stores.js';
 
-const BIN = fileURLToPath(new URL('../bin/tend.js', import.meta.url));
 if (!existsSync(new URL('../dist/bundle/main.js', import.meta.url))) {
   throw new Error('build the packages first: npm run build');
 }
 
-function serve(
-  args: string[],
-): Promise<{ child: ChildProcess; url: string; exit: Promise<unknown> }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], {
-    env: { ...process.env, TEND_DATABASE_URL: '' },
-  });
-  let err = '';
-  child.stderr.on('data', (c) => {
-    err += c;
-  });
-  const exit = new Promise((resolve) => child.once('exit', resolve));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-      const m = /serving (http:\/\/\S+) /.exec(out);
-      if (m) resolve({ child, url: m[1], exit });
-    });
-    void exit.then((code) => reject(new Error(`tend serve exited ${code}: ${err}`)));
-  });
-}
+const serve = (args: string[]) => startServe(args);
 
 const BATCHES = 40;
 const PER_BATCH = 200;

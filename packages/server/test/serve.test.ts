@@ -3,14 +3,13 @@
  * directory, serves, turns auth on beyond loopback or when asked (printing a first admin key
  * once), refuses a bad database URL with exit code 2, and stops cleanly on SIGTERM.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServe, TEND_BIN } from './support/start-serve.js';
 import { tempDir } from './support/temp-files.js';
 import { openTestStore, testDialects } from './support/test-stores.js';
 
-const BIN = fileURLToPath(new URL('../bin/tend.js', import.meta.url));
 if (!existsSync(new URL('../dist/bundle/main.js', import.meta.url))) {
   throw new Error('build the packages first: npm run build');
 }
@@ -18,33 +17,7 @@ if (!existsSync(new URL('../dist/bundle/main.js', import.meta.url))) {
 const tmp = tempDir('tend-serve-');
 afterAll(() => tmp.remove());
 
-interface Running {
-  child: ChildProcess;
-  url: string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
-
-/** Start `tend serve ARGS` on a free port; resolves once it prints where it serves. */
-function serve(args: string[]): Promise<Running> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], {
-    env: { ...process.env, TEND_DATABASE_URL: '' },
-  });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (c) => {
-    err += c;
-  });
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (c) => {
-      out += c;
-      const match = /serving (http:\/\/\S+) /.exec(out);
-      if (match) resolve({ child, url: match[1], stderr: () => err, exit });
-    });
-    void exit.then((code) => reject(new Error(`tend serve exited ${code}: ${err}`)));
-  });
-}
+const serve = (args: string[]) => startServe(args);
 
 describe('tend serve', () => {
   it('migrates a new data directory, serves without keys on loopback, and stops on SIGTERM', async () => {
@@ -105,7 +78,7 @@ describe('tend serve', () => {
     expect(insecure.stderr()).toContain('warning: serving 0.0.0.0 without API keys (--insecure)');
     insecure.child.kill('SIGTERM');
     await insecure.exit;
-    const bad = spawn(process.execPath, [BIN, 'serve', '--database-url', 'mysql://x@y/z']);
+    const bad = spawn(process.execPath, [TEND_BIN, 'serve', '--database-url', 'mysql://x@y/z']);
     let err = '';
     bad.stderr.on('data', (c) => {
       err += c;
