@@ -1,3 +1,9 @@
+/**
+ * No bad input gets a 500: every route of the OpenAPI document, with each path parameter
+ * replaced by odd values and each body by malformed or mistyped JSON, answers a 4xx (or a 2xx
+ * where the odd value happens to be valid) with a problem document or, under MLflow's prefix,
+ * MLflow's error body.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, sendJson } from '../../test/support/test-app.js';
 import type { TendApp } from './app.js';

@@ -1,3 +1,9 @@
+/**
+ * The MLflow-compatible routes answer what MLflow's client expects: the shapes of
+ * `model_registry.proto` (snake_case, string versions, epoch-millisecond times, tag lists),
+ * MLflow's search filters and pages, and MLflow's error bodies — while every change lands in
+ * Tend's registry, audit log and alias history.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp } from '../../test/support/test-app.js';
 import { testDialects } from '../../test/support/test-stores.js';

@@ -1,3 +1,8 @@
+/**
+ * `/api/v1/models/{model}/versions/{version}/reference`: a version's reference, set from an
+ * uploaded file (CSV, NDJSON or Parquet: the body, streamed to disk, then read as `tend report`
+ * reads files) or from the version's own production windows, and read back column by column.
+ */
 import { rm } from 'node:fs/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type as T } from 'typebox';

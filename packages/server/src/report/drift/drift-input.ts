@@ -1,3 +1,7 @@
+/**
+ * What the per-column drift step takes in: one column's non-missing values in both datasets,
+ * and the names of the choices a report can make (preset, multiple-testing correction).
+ */
 import type { ScaledSortedSample } from '@tend/core';
 
 /**
