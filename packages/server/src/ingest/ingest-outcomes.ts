@@ -6,28 +6,17 @@
  */
 
 import { DomainError } from '../domain-error.js';
-import { normalTime } from '../registry/audit-log.js';
 import type { RegistryContext } from '../registry/context.js';
 import { modelRow } from '../registry/models.js';
 import type { FeedbackEvent, LabelEvent } from './event-schemas.js';
+import { eventTime } from './event-time.js';
 
 const CHUNK = 500;
 
 /** Event times as the store keeps them; a bad one refuses the batch, naming every such event. */
 function times(events: { timestamp?: string }[], received: string): string[] {
   const errors: { field: string; message: string }[] = [];
-  const out = events.map((e, i) => {
-    if (e.timestamp === undefined) return received;
-    try {
-      return normalTime(e.timestamp, 'timestamp');
-    } catch {
-      errors.push({
-        field: `body.${i}.timestamp`,
-        message: `"${e.timestamp}" is not an ISO-8601 time`,
-      });
-      return received;
-    }
-  });
+  const out = events.map((e, i) => eventTime(e.timestamp, received, i, errors));
   if (errors.length > 0) {
     throw new DomainError(
       'invalid',

@@ -13,11 +13,11 @@
  */
 import { DomainError } from '../domain-error.js';
 import { mergeProfiles, type ProfiledEvent, profileEvents } from '../profiles/window-profiles.js';
-import { normalTime } from '../registry/audit-log.js';
 import type { RegistryContext } from '../registry/context.js';
 import { modelRow } from '../registry/models.js';
 import type { Version } from '../registry/schemas.js';
 import type { PredictionEvent } from './event-schemas.js';
+import { eventTime } from './event-time.js';
 import { countFindings, type Finding, type FindingCounts, inputChecker } from './input-checks.js';
 
 /** The alias an event is taken to be served under when it names no version nor alias. */
@@ -110,17 +110,7 @@ export async function ingestPredictions(
         });
       }
     }
-    let ts = received;
-    if (e.timestamp !== undefined) {
-      try {
-        ts = normalTime(e.timestamp, 'timestamp');
-      } catch {
-        errors.push({
-          field: `body.${i}.timestamp`,
-          message: `"${e.timestamp}" is not an ISO-8601 time`,
-        });
-      }
-    }
+    const ts = eventTime(e.timestamp, received, i, errors);
     const findings = t?.check?.(e.features) ?? [];
     perEvent.push(findings);
     if (strict) {
