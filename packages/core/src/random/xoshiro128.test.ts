@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../test/support/fixtures.js';
 import { type SampleSpec, sample } from '../../test/support/samples.js';
+import { TendInputError } from '../errors.js';
 import { createRng, rngFromState } from './xoshiro128.js';
 
 interface RandomFixture {
@@ -45,5 +46,17 @@ describe('createRng', () => {
   it('refuses a seed that is not a non-negative integer', () => {
     expect(() => createRng(-1)).toThrow(/createRng: seed is -1/);
     expect(() => createRng(1.5)).toThrow(/integer/);
+  });
+
+  it('refuses a bad state or range with a TendInputError naming the argument', () => {
+    expect(() => rngFromState([1, 2])).toThrow(TendInputError);
+    expect(() => rngFromState([1, 2, 3, -4])).toThrow(
+      'rngFromState: state must be four unsigned 32-bit integers',
+    );
+    const rng = createRng(1);
+    for (const n of [0, 1.5, Number.NaN]) {
+      expect(() => rng.nextInt(n)).toThrow(TendInputError);
+    }
+    expect(() => rng.nextInt(0)).toThrow('Rng.nextInt: n is 0; expected a positive integer');
   });
 });

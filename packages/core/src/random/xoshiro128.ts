@@ -5,6 +5,7 @@
  * operations and exact divisions by powers of two are used, so the same seed yields the same
  * stream on every platform, and `fixtures/tend_random.py` reproduces it bit for bit.
  */
+import { TendInputError } from '../errors.js';
 import { checkNumberOption } from '../validate.js';
 
 /** A seeded stream of numbers. */
@@ -59,7 +60,12 @@ export function createRng(seed: number): Rng {
  */
 export function rngFromState(state: readonly number[]): Rng {
   if (state.length !== 4 || state.some((v) => !Number.isInteger(v) || v < 0 || v > 0xffffffff)) {
-    throw new TypeError('rngFromState: state must be four unsigned 32-bit integers');
+    throw new TendInputError(
+      'rngFromState',
+      'state',
+      'invalid_state',
+      'must be four unsigned 32-bit integers',
+    );
   }
   let s0 = state[0] >>> 0;
   let s1 = state[1] >>> 0;
@@ -86,7 +92,12 @@ export function rngFromState(state: readonly number[]): Rng {
     },
     nextInt: (n: number) => {
       if (!(n >= 1 && Number.isInteger(n)))
-        throw new RangeError(`nextInt: n must be a positive integer, got ${n}`);
+        throw new TendInputError(
+          'Rng.nextInt',
+          'n',
+          'invalid_option',
+          `is ${n}; expected a positive integer`,
+        );
       if (n > 4294967296) {
         const a = nextUint32() >>> 5;
         const b = nextUint32() >>> 6;
