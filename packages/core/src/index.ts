@@ -20,6 +20,7 @@ export * from './sketches/index.js';
 export { sortInts, sortNumbers } from './sort-numbers.js';
 export * from './special/index.js';
 export * from './stattests/index.js';
+export * from './trend/index.js';
 export {
   checkedSorted,
   type NumericInput,
