@@ -17,6 +17,7 @@ import type { DeliverOptions } from '../webhooks/deliver.js';
 import { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { authHook } from './auth-hook.js';
 import { notFoundHandler, problemHandler } from './problem.js';
+import { requestValidators } from './validators.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { aliasRoutes } from './routes/alias-routes.js';
 import { ingestRoutes } from './routes/ingest-routes.js';
@@ -73,16 +74,8 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    ajv: {
-      // Never drop an unknown field silently: it is refused, naming the field.
-      customOptions: {
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: true,
-      },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(requestValidators());
   // The API takes JSON (and artifact bytes): plain text is refused as 415, not parsed.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(problemHandler);

@@ -39,6 +39,22 @@ describe.each(testDialects())('ingestion on %s', (dialect) => {
   });
   afterAll(async () => dispose());
 
+  it('stores values as sent: a null stays missing, a number sent as text stays text', async () => {
+    const r = await send('POST', '/api/v1/models/churn/predictions', [
+      { id: 'raw1', version: 1, features: { age: '31', plan: 'a', income: null }, prediction: '1' },
+    ]);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().findings.byFeature).toEqual({ age: { type: 1 } });
+    const row = await tend.ctx.db
+      .selectFrom('predictions')
+      .select(['features', 'prediction'])
+      .where('event_id', '=', 'raw1')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.features)).toEqual({ age: '31', plan: 'a', income: null });
+    expect(JSON.parse(row.prediction)).toBe('1');
+    await tend.ctx.db.deleteFrom('predictions').where('event_id', '=', 'raw1').execute();
+  });
+
   it('stores a batch once, counts what does not match the input schema, and takes NDJSON', async () => {
     const batch = [
       {
