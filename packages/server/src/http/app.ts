@@ -7,9 +7,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { AlertNotifier } from '../alerts/alert-notifier.js';
 import { ArtifactStore } from '../artifacts/artifact-store.js';
 import { TendMetrics } from '../metrics/tend-metrics.js';
 import { mlflowRoutes } from '../mlflow/mlflow-routes.js';
+import { Monitoring } from '../monitors/monitoring.js';
 import type { RegistryContext, RegistryEvent } from '../registry/context.js';
 import { TEND_VERSION } from '../report/version.js';
 import type { Store } from '../store/open-store.js';
@@ -17,14 +19,16 @@ import type { DeliverOptions } from '../webhooks/deliver.js';
 import { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { authHook } from './auth-hook.js';
 import { notFoundHandler, problemHandler } from './problem.js';
-import { requestValidators } from './validators.js';
 import { adminRoutes } from './routes/admin-routes.js';
+import { alertRoutes } from './routes/alert-routes.js';
 import { aliasRoutes } from './routes/alias-routes.js';
 import { ingestRoutes } from './routes/ingest-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
+import { monitorRoutes } from './routes/monitor-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
 import type { RouteDeps } from './routes/route-context.js';
 import { versionRoutes } from './routes/version-routes.js';
+import { requestValidators } from './validators.js';
 
 export interface AppOptions {
   store: Store;
@@ -51,6 +55,7 @@ export interface TendApp {
   ctx: RegistryContext;
   webhooks: WebhookDispatcher;
   metrics: TendMetrics;
+  monitoring: Monitoring;
 }
 
 /**
@@ -71,6 +76,12 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
     now,
     emit: (event: RegistryEvent) => webhooks.dispatch(event),
   };
+  const notifier = new AlertNotifier(options.store.db, options.webhookDelivery, now, (type, ok) =>
+    metrics.alertDeliveries.inc({ channel_type: type, outcome: ok ? 'delivered' : 'failed' }),
+  );
+  const monitoring = new Monitoring(ctx, notifier, (model, seconds) =>
+    metrics.evaluationDuration.observe({ model }, seconds),
+  );
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
@@ -142,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
     maxArtifactBytes: options.maxArtifactBytes ?? 2 * 1024 ** 3,
     ingestBodyLimit: options.ingestBodyLimit ?? 64 * 1024 * 1024,
     metrics,
+    monitoring,
   };
   for (const routes of [
     modelRoutes,
@@ -149,11 +161,13 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
     aliasRoutes,
     ingestRoutes,
     referenceRoutes,
+    monitorRoutes,
+    alertRoutes,
     adminRoutes,
   ]) {
     await app.register(routes(deps), { prefix: '/api/v1' });
   }
   await app.register(mlflowRoutes(deps), { prefix: '/api/2.0/mlflow' });
   await app.ready();
-  return { app, ctx, webhooks, metrics };
+  return { app, ctx, webhooks, metrics, monitoring };
 }

@@ -6,6 +6,7 @@
  */
 
 import { DomainError } from '../domain-error.js';
+import { forgetEvaluations } from '../monitors/evaluate-window.js';
 import type { RegistryContext } from '../registry/context.js';
 import { modelRow } from '../registry/models.js';
 import type { FeedbackEvent, LabelEvent } from './event-schemas.js';
@@ -82,6 +83,13 @@ export async function ingestLabels(
         )
         .execute();
     }
+    // The windows of these predictions are evaluated again: their performance changed.
+    await forgetEvaluations(
+      trx,
+      owner.id,
+      rows.map((r) => r.event_id),
+      owner.window_seconds,
+    );
     return before;
   });
   return { accepted: rows.length, replaced };

@@ -14,6 +14,7 @@
 import { DomainError } from '../domain-error.js';
 import { mergeProfiles, type ProfiledEvent, profileEvents } from '../profiles/window-profiles.js';
 import type { RegistryContext } from '../registry/context.js';
+import { lockModelRow } from '../registry/model-lock.js';
 import { modelRow } from '../registry/models.js';
 import type { Version } from '../registry/schemas.js';
 import type { PredictionEvent } from './event-schemas.js';
@@ -148,9 +149,7 @@ export async function ingestPredictions(
     // One batch of a model at a time on PostgreSQL: the model's row lock orders batches that
     // touch the same window profiles, which would otherwise lock their rows in different orders
     // and deadlock. (SQLite writes one transaction at a time anyway.)
-    if (ctx.dialect === 'postgres') {
-      await trx.selectFrom('models').select('id').where('id', '=', owner.id).forUpdate().execute();
-    }
+    await lockModelRow(trx, ctx.dialect, owner.id);
     const inserted = new Set<string>();
     for (let from = 0; from < rows.length; from += CHUNK) {
       const done = await trx

@@ -69,6 +69,33 @@ export class TendMetrics {
     registers: [this.registry],
   });
 
+  readonly alertDeliveries = new Counter({
+    name: 'tend_alert_deliveries_total',
+    help: 'Alert deliveries finished, by channel type (slack, alertmanager, …) and outcome (delivered, failed).',
+    labelNames: ['channel_type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly evaluationDuration = new Histogram({
+    name: 'tend_monitor_evaluation_seconds',
+    help: "Time to evaluate all of a model's monitors on one window, by model.",
+    labelNames: ['model'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  private latestResults?: Promise<
+    {
+      model: string;
+      version: number;
+      monitor: string;
+      kind: string;
+      metric: string;
+      value: number | null;
+      status: string;
+    }[]
+  >;
+
   constructor(db: Db) {
     // prom-client's default process metrics include gauges named `…_total`, which promtool
     // rightly flags; the few that matter are kept here under proper names.
@@ -125,10 +152,130 @@ export class TendMetrics {
         for (const r of rows) this.set({ model: r.name }, Number(r.n));
       },
     });
+    this.monitorGauges(db);
+  }
+
+  /**
+   * Gauges read from the store at each scrape, so every server process shows the same values
+   * and a restart loses none: each monitor result's latest window with a value, and the
+   * alerts firing.
+   */
+  private monitorGauges(db: Db): void {
+    const query = async () => {
+      // Each series' latest window with a value: labels arrive days late, so the newest
+      // window often has no performance yet, and the gauge shows the last one that has.
+      const last = db
+        .selectFrom('monitor_results')
+        .select([
+          'monitor_id',
+          'version_id',
+          'metric',
+          (eb) => eb.fn.max('window_start').as('window_start'),
+        ])
+        .where('segment', '=', '')
+        .where('value', 'is not', null)
+        .groupBy(['monitor_id', 'version_id', 'metric'])
+        .as('last');
+      return db
+        .selectFrom('monitor_results as r')
+        .innerJoin(last, (j) =>
+          j
+            .onRef('last.monitor_id', '=', 'r.monitor_id')
+            .onRef('last.version_id', '=', 'r.version_id')
+            .onRef('last.metric', '=', 'r.metric')
+            .onRef('last.window_start', '=', 'r.window_start'),
+        )
+        .innerJoin('monitors', 'monitors.id', 'r.monitor_id')
+        .innerJoin('models', 'models.id', 'monitors.model_id')
+        .innerJoin('versions', 'versions.id', 'r.version_id')
+        .select([
+          'models.name as model',
+          'versions.number as version',
+          'monitors.name as monitor',
+          'monitors.kind',
+          'r.metric',
+          'r.value',
+          'r.status',
+        ])
+        .where('r.segment', '=', '')
+        .execute();
+    };
+    // One query per scrape for the three gauges that read the latest results.
+    const latest = () => {
+      this.latestResults ??= query();
+      return this.latestResults;
+    };
+    const STATUS: Record<string, number> = { ok: 0, warning: 1, alert: 2 };
+    new Gauge({
+      name: 'tend_feature_drift_score',
+      help: "Drift of each feature in the latest evaluated window against the reference: the effect size (KS D, Cramér's V) or the distance of the test used, by model, version and feature.",
+      labelNames: ['model', 'version', 'feature'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const r of await latest()) {
+          if (r.kind !== 'feature_drift' || r.value === null || !r.metric.startsWith('feature:'))
+            continue;
+          this.set(
+            { model: r.model, version: String(r.version), feature: r.metric.slice(8) },
+            r.value,
+          );
+        }
+      },
+    });
+    new Gauge({
+      name: 'tend_model_performance',
+      help: 'The metric of each performance monitor in its latest window with labels, by model, version and metric (recall, rocAuc, mae, …).',
+      labelNames: ['model', 'version', 'metric'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const r of await latest()) {
+          if (r.kind !== 'performance' || r.value === null || r.metric.startsWith('fairness_gap:'))
+            continue;
+          this.set({ model: r.model, version: String(r.version), metric: r.metric }, r.value);
+        }
+      },
+    });
+    new Gauge({
+      name: 'tend_monitor_status',
+      help: 'Status of each monitor result in its latest window with a value: 0 ok, 1 warning, 2 alert, by model, version, monitor and metric.',
+      labelNames: ['model', 'version', 'monitor', 'metric'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const r of await latest()) {
+          const s = STATUS[r.status];
+          if (s === undefined) continue;
+          this.set(
+            { model: r.model, version: String(r.version), monitor: r.monitor, metric: r.metric },
+            s,
+          );
+        }
+      },
+    });
+    new Gauge({
+      name: 'tend_alerts_firing',
+      help: 'Alerts firing now, by model and severity.',
+      labelNames: ['model', 'severity'] as const,
+      registers: [this.registry],
+      async collect() {
+        const rows = await db
+          .selectFrom('alerts')
+          .innerJoin('models', 'models.id', 'alerts.model_id')
+          .select(['models.name', 'alerts.severity', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('alerts.status', '=', 'firing')
+          .groupBy(['models.name', 'alerts.severity'])
+          .execute();
+        this.reset();
+        for (const r of rows) this.set({ model: r.name, severity: r.severity }, Number(r.n));
+      },
+    });
   }
 
   /** The exposition text, and its content type. */
   async scrape(): Promise<{ body: string; contentType: string }> {
+    this.latestResults = undefined;
     return { body: await this.registry.metrics(), contentType: this.registry.contentType };
   }
 }

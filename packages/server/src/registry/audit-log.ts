@@ -11,7 +11,16 @@ import type { AuditEvent } from './schemas.js';
 
 export interface AuditEntry {
   action: string;
-  targetType: 'model' | 'version' | 'alias' | 'api_key' | 'webhook';
+  targetType:
+    | 'model'
+    | 'version'
+    | 'alias'
+    | 'api_key'
+    | 'webhook'
+    | 'monitor'
+    | 'alert_rule'
+    | 'alert'
+    | 'channel';
   target: string;
   model?: string;
   before?: unknown;

@@ -7,11 +7,17 @@
  * A released migration is never edited: a change to the schema is a new one at the end.
  */
 import { type ColumnDefinitionBuilder, type Kysely, type Migration, Migrator, sql } from 'kysely';
+import { monitorsMigration } from './migration-monitors.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-/** An integer primary key the database numbers itself. */
-function identity(dialect: Dialect) {
+/**
+ * An integer primary key the database numbers itself.
+ *
+ * @example
+ * db.schema.createTable('monitors').addColumn('id', 'integer', identity('sqlite'));
+ */
+export function identity(dialect: Dialect) {
   return (c: ColumnDefinitionBuilder) =>
     dialect === 'sqlite'
       ? c.primaryKey().autoIncrement()
@@ -329,10 +335,14 @@ function ingest(dialect: Dialect): Migration {
  * Every migration, by name; names sort in the order they run.
  *
  * @example
- * Object.keys(migrations('sqlite')); // ['0001_registry', '0002_ingest']
+ * Object.keys(migrations('sqlite')); // ['0001_registry', '0002_ingest', '0003_monitors']
  */
 export function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001_registry': registry(dialect), '0002_ingest': ingest(dialect) };
+  return {
+    '0001_registry': registry(dialect),
+    '0002_ingest': ingest(dialect),
+    '0003_monitors': monitorsMigration(dialect),
+  };
 }
 
 /**

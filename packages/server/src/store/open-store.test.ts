@@ -11,7 +11,7 @@ describe.each(testDialects())('openStore on %s', (dialect) => {
   it('migrates a new database once, and records what ran', async () => {
     const { store, options, dispose } = await openTestStore(dialect);
     try {
-      expect(store.migrated).toEqual(['0001_registry', '0002_ingest']);
+      expect(store.migrated).toEqual(['0001_registry', '0002_ingest', '0003_monitors']);
       const [again, racing] = await Promise.all([openStore(options), openStore(options)]);
       expect([...again.migrated, ...racing.migrated]).toEqual([]);
       await again.close();
@@ -20,7 +20,7 @@ describe.each(testDialects())('openStore on %s', (dialect) => {
         .selectFrom('kysely_migration' as 'models')
         .select('name' as 'name')
         .execute();
-      expect(ran.map((r) => r.name)).toEqual(['0001_registry', '0002_ingest']);
+      expect(ran.map((r) => r.name)).toEqual(['0001_registry', '0002_ingest', '0003_monitors']);
     } finally {
       await dispose();
     }

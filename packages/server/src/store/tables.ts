@@ -205,6 +205,116 @@ export interface ReferenceProfilesTable {
   created_by: string;
 }
 
+export interface MonitorsTable {
+  id: Generated<number>;
+  model_id: number;
+  name: string;
+  /** data_quality, feature_drift, prediction_drift, performance, outputs, operations, … */
+  kind: string;
+  /** JSON: the kind's settings, checked by its schema. */
+  config: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface MonitorResultsTable {
+  monitor_id: number;
+  version_id: number;
+  window_start: string;
+  /** '' for all events, or `attribute=value`. */
+  segment: string;
+  /** What was measured: `feature:age`, `recall`, `latency_p99_ms`, … */
+  metric: string;
+  /** null when the window had nothing to measure it on. */
+  value: number | null;
+  /** ok, warning, alert or no_data. */
+  status: string;
+  /** JSON: how the value came about (test, p-value, threshold, sample sizes, interval). */
+  detail: string;
+  evaluated_at: string;
+}
+
+export interface WindowEvaluationsTable {
+  model_id: number;
+  version_id: number;
+  window_start: string;
+  /** Events and labels the window held when it was evaluated. */
+  events: number;
+  labels: number;
+  evaluated_at: string;
+}
+
+export interface AlertRulesTable {
+  id: Generated<number>;
+  model_id: number;
+  name: string;
+  /** JSON: monitor, metric, condition, for, severity, labels, channels. */
+  config: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  rule_id: number;
+  model_id: number;
+  fingerprint: string;
+  /** JSON: the alert's labels. */
+  labels: string;
+  /** firing or resolved. */
+  status: string;
+  severity: string;
+  summary: string;
+  value: number | null;
+  /** The last window whose result kept the alert firing. */
+  window_start: string;
+  starts_at: string;
+  ends_at: string | null;
+  acked_by: string | null;
+  acked_at: string | null;
+  silenced_until: string | null;
+  last_sent_at: string | null;
+  updated_at: string;
+}
+
+export interface AlertEventsTable {
+  id: Generated<number>;
+  alert_id: number;
+  at: string;
+  /** firing, resolved, acknowledged, silenced, unsilenced, sent, send_failed. */
+  action: string;
+  actor: string;
+  detail: string | null;
+}
+
+export interface ChannelsTable {
+  id: Generated<number>;
+  name: string;
+  /** webhook, slack, alertmanager, pagerduty or email. */
+  type: string;
+  /** JSON: the channel's settings (URL, routing key, SMTP server, …). */
+  settings: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface AlertDeliveriesTable {
+  id: Generated<number>;
+  alert_id: number;
+  channel_id: number;
+  /** delivered or failed. */
+  status: string;
+  /** What was sent: firing or resolved. */
+  alert_status: string;
+  attempts: number;
+  response_status: number | null;
+  error: string | null;
+  at: string;
+}
+
 export interface Database {
   models: ModelsTable;
   model_tags: TagsTable;
@@ -221,6 +331,14 @@ export interface Database {
   feedback: FeedbackTable;
   window_profiles: WindowProfilesTable;
   reference_profiles: ReferenceProfilesTable;
+  monitors: MonitorsTable;
+  monitor_results: MonitorResultsTable;
+  window_evaluations: WindowEvaluationsTable;
+  alert_rules: AlertRulesTable;
+  alerts: AlertsTable;
+  alert_events: AlertEventsTable;
+  channels: ChannelsTable;
+  alert_deliveries: AlertDeliveriesTable;
 }
 
 export type ModelRow = Selectable<ModelsTable>;
@@ -231,3 +349,7 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type WebhookRow = Selectable<WebhooksTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type MonitorRow = Selectable<MonitorsTable>;
+export type AlertRuleRow = Selectable<AlertRulesTable>;
+export type AlertRow = Selectable<AlertsTable>;
+export type ChannelRow = Selectable<ChannelsTable>;

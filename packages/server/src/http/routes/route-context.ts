@@ -1,9 +1,10 @@
 /**
  * What every route module is given: the registry's context, the artifact store and its limit,
- * and the webhook dispatcher.
+ * the webhook dispatcher, the metrics and the monitoring loop.
  */
 import type { ArtifactStore } from '../../artifacts/artifact-store.js';
 import type { TendMetrics } from '../../metrics/tend-metrics.js';
+import type { Monitoring } from '../../monitors/monitoring.js';
 import type { RegistryContext } from '../../registry/context.js';
 import type { WebhookDispatcher } from '../../webhooks/dispatcher.js';
 
@@ -16,4 +17,5 @@ export interface RouteDeps {
   /** The largest batch of events accepted, in bytes. */
   ingestBodyLimit: number;
   metrics: TendMetrics;
+  monitoring: Monitoring;
 }

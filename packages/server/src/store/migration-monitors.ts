@@ -1,0 +1,179 @@
+/**
+ * Migration `0003_monitors`: what watches the windows and what it finds.
+ *
+ * - `monitors`: a model's monitors, each of a kind (data quality, feature drift, performance, …)
+ *   with its settings as JSON, named uniquely per model.
+ * - `monitor_results`: one row per monitor, version, window, segment and metric (a feature's
+ *   drift, recall, latency p99): the value, its status (ok, warning, alert, no_data) and the
+ *   details behind it. Evaluating a window again replaces its rows: the time series is the
+ *   latest word on each window.
+ * - `window_evaluations`: which windows were evaluated, on how many events and labels, so a
+ *   window that gained events or labels since is evaluated again.
+ * - `alert_rules`, `alerts`, `alert_events`: rules on monitor results, the alerts they raise
+ *   (one open alert per fingerprint, firing until resolved; acknowledged or silenced by a
+ *   person) and every change of every alert.
+ * - `channels`, `alert_deliveries`: where alerts go (shared by all models, named) and each
+ *   delivery's outcome.
+ */
+import type { Migration } from 'kysely';
+import type { Dialect } from './migrations.js';
+import { identity } from './migrations.js';
+
+/**
+ * The migration, for the dialect's SQL.
+ *
+ * @example
+ * migrations('sqlite')['0003_monitors'] === undefined; // false
+ */
+export function monitorsMigration(dialect: Dialect): Migration {
+  const id = identity(dialect);
+  const time = 'varchar(32)';
+  return {
+    async up(db) {
+      await db.schema
+        .createTable('monitors')
+        .addColumn('id', 'integer', id)
+        .addColumn('model_id', 'integer', (c) =>
+          c.notNull().references('models.id').onDelete('cascade'),
+        )
+        .addColumn('name', 'varchar(128)', (c) => c.notNull())
+        .addColumn('kind', 'varchar(32)', (c) => c.notNull())
+        .addColumn('config', 'text', (c) => c.notNull())
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('created_by', 'varchar(256)', (c) => c.notNull())
+        .addColumn('updated_at', time, (c) => c.notNull())
+        .addUniqueConstraint('monitors_name', ['model_id', 'name'])
+        .execute();
+      await db.schema
+        .createTable('monitor_results')
+        .addColumn('monitor_id', 'integer', (c) =>
+          c.notNull().references('monitors.id').onDelete('cascade'),
+        )
+        .addColumn('version_id', 'integer', (c) =>
+          c.notNull().references('versions.id').onDelete('cascade'),
+        )
+        .addColumn('window_start', time, (c) => c.notNull())
+        .addColumn('segment', 'varchar(512)', (c) => c.notNull())
+        .addColumn('metric', 'varchar(512)', (c) => c.notNull())
+        .addColumn('value', 'double precision')
+        .addColumn('status', 'varchar(8)', (c) => c.notNull())
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .addColumn('evaluated_at', time, (c) => c.notNull())
+        .addPrimaryKeyConstraint('monitor_results_pk', [
+          'monitor_id',
+          'version_id',
+          'window_start',
+          'segment',
+          'metric',
+        ])
+        .execute();
+      await db.schema
+        .createTable('window_evaluations')
+        .addColumn('model_id', 'integer', (c) =>
+          c.notNull().references('models.id').onDelete('cascade'),
+        )
+        .addColumn('version_id', 'integer', (c) =>
+          c.notNull().references('versions.id').onDelete('cascade'),
+        )
+        .addColumn('window_start', time, (c) => c.notNull())
+        .addColumn('events', 'integer', (c) => c.notNull())
+        .addColumn('labels', 'integer', (c) => c.notNull())
+        .addColumn('evaluated_at', time, (c) => c.notNull())
+        .addPrimaryKeyConstraint('window_evaluations_pk', [
+          'model_id',
+          'version_id',
+          'window_start',
+        ])
+        .execute();
+      await db.schema
+        .createTable('alert_rules')
+        .addColumn('id', 'integer', id)
+        .addColumn('model_id', 'integer', (c) =>
+          c.notNull().references('models.id').onDelete('cascade'),
+        )
+        .addColumn('name', 'varchar(128)', (c) => c.notNull())
+        .addColumn('config', 'text', (c) => c.notNull())
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('created_by', 'varchar(256)', (c) => c.notNull())
+        .addColumn('updated_at', time, (c) => c.notNull())
+        .addUniqueConstraint('alert_rules_name', ['model_id', 'name'])
+        .execute();
+      await db.schema
+        .createTable('alerts')
+        .addColumn('id', 'integer', id)
+        .addColumn('rule_id', 'integer', (c) =>
+          c.notNull().references('alert_rules.id').onDelete('cascade'),
+        )
+        .addColumn('model_id', 'integer', (c) =>
+          c.notNull().references('models.id').onDelete('cascade'),
+        )
+        .addColumn('fingerprint', 'varchar(16)', (c) => c.notNull())
+        .addColumn('labels', 'text', (c) => c.notNull())
+        .addColumn('status', 'varchar(8)', (c) => c.notNull())
+        .addColumn('severity', 'varchar(8)', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('value', 'double precision')
+        .addColumn('window_start', time, (c) => c.notNull())
+        .addColumn('starts_at', time, (c) => c.notNull())
+        .addColumn('ends_at', time)
+        .addColumn('acked_by', 'varchar(256)')
+        .addColumn('acked_at', time)
+        .addColumn('silenced_until', time)
+        .addColumn('last_sent_at', time)
+        .addColumn('updated_at', time, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('alerts_by_fingerprint')
+        .on('alerts')
+        .columns(['fingerprint', 'status'])
+        .execute();
+      await db.schema
+        .createTable('alert_events')
+        .addColumn('id', 'integer', id)
+        .addColumn('alert_id', 'integer', (c) =>
+          c.notNull().references('alerts.id').onDelete('cascade'),
+        )
+        .addColumn('at', time, (c) => c.notNull())
+        .addColumn('action', 'varchar(16)', (c) => c.notNull())
+        .addColumn('actor', 'varchar(256)', (c) => c.notNull())
+        .addColumn('detail', 'text')
+        .execute();
+      await db.schema
+        .createIndex('alert_events_by_alert')
+        .on('alert_events')
+        .column('alert_id')
+        .execute();
+      await db.schema
+        .createTable('channels')
+        .addColumn('id', 'integer', id)
+        .addColumn('name', 'varchar(128)', (c) => c.notNull().unique())
+        .addColumn('type', 'varchar(32)', (c) => c.notNull())
+        .addColumn('settings', 'text', (c) => c.notNull())
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('created_by', 'varchar(256)', (c) => c.notNull())
+        .addColumn('updated_at', time, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('alert_deliveries')
+        .addColumn('id', 'integer', id)
+        .addColumn('alert_id', 'integer', (c) =>
+          c.notNull().references('alerts.id').onDelete('cascade'),
+        )
+        .addColumn('channel_id', 'integer', (c) =>
+          c.notNull().references('channels.id').onDelete('cascade'),
+        )
+        .addColumn('status', 'varchar(16)', (c) => c.notNull())
+        .addColumn('alert_status', 'varchar(8)', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('response_status', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('at', time, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('alert_deliveries_by_alert')
+        .on('alert_deliveries')
+        .column('alert_id')
+        .execute();
+    },
+  };
+}
