@@ -1,6 +1,7 @@
 /**
- * The `tend` command: `tend report` compares two datasets; `tend serve` runs the registry's
- * server, and the registry commands (`models`, `versions`, `alias`, `rollback`, `lineage`,
+ * The `tend` command: `tend report` compares two datasets; `tend serve` runs the server
+ * (registry, ingestion, monitoring, alerts), and the other commands (`models`, `versions`,
+ * `alias`, `rollback`, `lineage`, `reference`, `ingest`, `monitors`, `alerts`, `channels`,
  * `keys`, `audit`) talk to it.
  */
 import { Command, Option } from 'commander';
@@ -109,7 +110,7 @@ Examples:
 program
   .command('serve')
   .description(
-    'Run the registry server: the HTTP API, its OpenAPI document (/openapi.json) and docs (/docs).',
+    'Run the server: the registry, ingestion, monitoring and alerts behind an HTTP API, its OpenAPI document (/openapi.json) and docs (/docs).',
   )
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .option('--port <port>', 'port to listen on', '4700')
@@ -118,6 +119,11 @@ program
   .option('--auth', 'require API keys on loopback too (always on beyond loopback)')
   .option('--insecure', 'serve a public address without API keys (not recommended)')
   .option('--log', 'log every request as JSON lines')
+  .option(
+    '--evaluate-every <seconds>',
+    'how often closed windows are looked for, evaluated and alerted on (0: only on demand)',
+    '30',
+  )
   .addHelpText(
     'after',
     `

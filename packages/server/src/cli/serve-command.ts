@@ -1,7 +1,8 @@
 /**
  * `tend serve`: open the store (embedded SQLite in the data directory, or PostgreSQL), run its
- * migrations, and serve the HTTP API until SIGTERM or SIGINT, then finish the requests and
- * webhook deliveries under way and close the database.
+ * migrations, serve the HTTP API and run the monitoring loop (closed windows evaluated, alert
+ * rules applied, alerts sent) until SIGTERM or SIGINT, then finish the requests, the
+ * evaluation and the deliveries under way and close the database.
  *
  * Auth is on whenever the server listens beyond loopback: it refuses to start open on a
  * public address unless told `--insecure`. `--auth` switches it on for loopback too. When auth
@@ -21,6 +22,8 @@ export interface ServeFlags {
   auth?: boolean;
   insecure?: boolean;
   log?: boolean;
+  /** Seconds between passes of the monitoring loop; 0 turns it off. */
+  evaluateEvery?: string;
 }
 
 /**
@@ -58,6 +61,13 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     );
     return 2;
   }
+  const every = Number(flags.evaluateEvery ?? '30');
+  if (!Number.isFinite(every) || every < 0) {
+    process.stderr.write(
+      `tend serve: --evaluate-every must be a number of seconds from 0, got "${flags.evaluateEvery}"\n`,
+    );
+    return 2;
+  }
   const auth = authOn(flags);
   if (!auth && !isLoopback(flags.host)) {
     process.stderr.write(
@@ -73,7 +83,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     process.stderr.write(`tend serve: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  const { app, webhooks } = await buildApp({
+  const { app, webhooks, monitoring } = await buildApp({
     store,
     artifactDir: join(dataDir, 'artifacts'),
     auth,
@@ -105,6 +115,11 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     await store.close();
     return 2;
   }
+  if (every > 0) {
+    monitoring.start(every * 1000, (error) =>
+      process.stderr.write(`tend serve: monitoring pass failed: ${(error as Error).message}\n`),
+    );
+  }
   const where =
     store.dialect === 'sqlite' ? `SQLite at ${store.location}` : `PostgreSQL at ${store.location}`;
   process.stdout.write(
@@ -118,6 +133,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       stopping = true;
       process.stderr.write(`tend serve: ${signal}: finishing requests under way, then stopping\n`);
       await app.close();
+      await monitoring.stop();
       await webhooks.drain();
       await store.close();
       done(0);

@@ -168,6 +168,8 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
     await app.register(routes(deps), { prefix: '/api/v1' });
   }
   await app.register(mlflowRoutes(deps), { prefix: '/api/2.0/mlflow' });
+  // Closing the app stops the monitoring loop and waits for the alerts it is sending.
+  app.addHook('onClose', async () => monitoring.stop());
   await app.ready();
   return { app, ctx, webhooks, metrics, monitoring };
 }
