@@ -13,7 +13,7 @@ import { decay } from './kinds/decay.js';
 import { featureDrift, labelDrift, predictionDrift, skew } from './kinds/drift-kinds.js';
 import { operations } from './kinds/operations.js';
 import { outputs } from './kinds/outputs.js';
-import { performance } from './kinds/performance.js';
+import { performance as performanceKind } from './kinds/performance.js';
 import type { MonitorKind, MonitorResultInfo, Status } from './monitor-schemas.js';
 import type { Evaluator, ResultRow } from './result-row.js';
 import { WindowData } from './window-data.js';
@@ -25,7 +25,7 @@ const EVALUATORS: Record<MonitorKind, Evaluator<any>> = {
   prediction_drift: predictionDrift,
   label_drift: labelDrift,
   skew,
-  performance,
+  performance: performanceKind,
   decay,
   outputs,
   operations,
@@ -43,6 +43,8 @@ export interface WindowRef {
 /** One monitor's results for one window. */
 export interface EvaluatedMonitor {
   monitor: MonitorRow;
+  /** How long the monitor took on the window. */
+  seconds: number;
   rows: (ResultRow & { windowStart: string; segment: string })[];
 }
 
@@ -79,6 +81,7 @@ export async function evaluateWindow(
   const out: EvaluatedMonitor[] = [];
   for (const monitor of monitors) {
     let rows: ResultRow[];
+    const started = performance.now();
     try {
       rows = await EVALUATORS[monitor.kind as MonitorKind](
         JSON.parse(monitor.config),
@@ -98,6 +101,7 @@ export async function evaluateWindow(
     }
     const evaluated = {
       monitor,
+      seconds: (performance.now() - started) / 1000,
       rows: rows.map((r) => ({
         ...r,
         segment: r.segment ?? '',

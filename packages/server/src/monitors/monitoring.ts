@@ -29,7 +29,14 @@ export interface EvaluateRequest {
 }
 
 export interface Evaluation {
-  windows: { version: number; windowStart: string; events: number; seconds: number }[];
+  windows: {
+    version: number;
+    windowStart: string;
+    events: number;
+    /** The whole evaluation, and each monitor's part of it. */
+    seconds: number;
+    monitors: Record<string, number>;
+  }[];
   results: MonitorResultInfo[];
   alerts: AlertChange[];
 }
@@ -125,6 +132,7 @@ export class Monitoring {
         windowStart: ref.windowStart,
         events: events?.events ?? 0,
         seconds,
+        monitors: Object.fromEntries(evaluated.map((e) => [e.monitor.name, e.seconds])),
       });
       for (const e of evaluated) {
         for (const r of e.rows) {

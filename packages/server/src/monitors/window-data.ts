@@ -21,8 +21,8 @@ export interface StoredEvent {
   segment: Record<string, string> | null;
 }
 
-/** A prediction event with the label that joined it. */
-export interface LabelledEvent extends StoredEvent {
+/** A prediction event with the label that joined it (its features are not read). */
+export interface LabelledEvent extends Omit<StoredEvent, 'features'> {
   label: unknown;
 }
 
@@ -53,19 +53,21 @@ export function windowEnd(start: string, windowSeconds: number): string {
   return new Date(Date.parse(start) + windowSeconds * 1000).toISOString();
 }
 
-function parseEvent(r: {
+interface EventRow {
   event_id: string;
   ts: string;
-  features: string;
+  features?: string;
   prediction: string;
   scores: string | null;
   latency_ms: number | null;
   segment: string | null;
-}): StoredEvent {
+  label?: string;
+}
+
+function parseOutputs(r: EventRow): Omit<StoredEvent, 'features'> {
   return {
     eventId: r.event_id,
     ts: r.ts,
-    features: JSON.parse(r.features) as Record<string, unknown>,
     prediction: JSON.parse(r.prediction) as unknown,
     scores: r.scores === null ? null : (JSON.parse(r.scores) as Record<string, number>),
     latencyMs: r.latency_ms,
@@ -149,26 +151,27 @@ export class WindowData {
 
   private async readEvents(): Promise<StoredEvent[]> {
     const out: StoredEvent[] = [];
-    await this.pages(false, (r) => out.push(parseEvent(r)));
+    await this.pages(false, (r) =>
+      out.push({ ...parseOutputs(r), features: JSON.parse(r.features as string) }),
+    );
     return out;
   }
 
   private async readLabelled(): Promise<LabelledEvent[]> {
     const out: LabelledEvent[] = [];
+    // The features are left unread: metrics need the outputs and labels only.
     await this.pages(true, (r) =>
-      out.push({ ...parseEvent(r), label: JSON.parse(r.label as string) as unknown }),
+      out.push({ ...parseOutputs(r), label: JSON.parse(r.label as string) as unknown }),
     );
     return out;
   }
 
   /**
-   * The window's events (with their labels: only those that have one) a page at a time, in
-   * (time, id) order so that each page continues the index scan where the last one stopped.
+   * The window's events (with their labels: only those that have one, and then without their
+   * features) a page at a time, in (time, id) order so that each page continues the index
+   * scan where the last one stopped.
    */
-  private async pages(
-    withLabels: boolean,
-    each: (row: Parameters<typeof parseEvent>[0] & { label?: string }) => void,
-  ): Promise<void> {
+  private async pages(withLabels: boolean, each: (row: EventRow) => void): Promise<void> {
     let last: { ts: string; id: number } | undefined;
     for (;;) {
       let q = this.db
@@ -177,7 +180,6 @@ export class WindowData {
           'predictions.id',
           'predictions.event_id',
           'predictions.ts',
-          'predictions.features',
           'predictions.prediction',
           'predictions.scores',
           'predictions.latency_ms',
@@ -189,27 +191,32 @@ export class WindowData {
         .where('predictions.version_id', '=', this.versionId);
       if (last !== undefined) {
         const { ts, id } = last;
+        // A row-value comparison, which both databases answer from the (model, time) index;
+        // the same condition spelled with OR makes SQLite scan from the window's start again.
         q = q.where((eb) =>
-          eb.or([
-            eb('predictions.ts', '>', ts),
-            eb.and([eb('predictions.ts', '=', ts), eb('predictions.id', '>', id)]),
-          ]),
+          eb(eb.refTuple('predictions.ts', 'predictions.id'), '>', eb.tuple(ts, id)),
         );
       }
-      const page = withLabels
-        ? q
-            .innerJoin('labels', (j) =>
-              j
-                .onRef('labels.model_id', '=', 'predictions.model_id')
-                .onRef('labels.event_id', '=', 'predictions.event_id'),
-            )
-            .select('labels.label')
-        : q;
-      const rows = (await page
-        .orderBy('predictions.ts')
-        .orderBy('predictions.id')
-        .limit(PAGE)
-        .execute()) as (Parameters<typeof parseEvent>[0] & { id: number; label?: string })[];
+      const rows = (
+        withLabels
+          ? await q
+              .innerJoin('labels', (j) =>
+                j
+                  .onRef('labels.model_id', '=', 'predictions.model_id')
+                  .onRef('labels.event_id', '=', 'predictions.event_id'),
+              )
+              .select('labels.label')
+              .orderBy('predictions.ts')
+              .orderBy('predictions.id')
+              .limit(PAGE)
+              .execute()
+          : await q
+              .select('predictions.features')
+              .orderBy('predictions.ts')
+              .orderBy('predictions.id')
+              .limit(PAGE)
+              .execute()
+      ) as (EventRow & { id: number })[];
       for (const r of rows) each(r);
       if (rows.length < PAGE) return;
       const end = rows[rows.length - 1];

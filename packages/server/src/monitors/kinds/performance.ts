@@ -14,7 +14,7 @@ import type { LabelledEvent } from '../window-data.js';
 
 const DEFAULT_RESAMPLES = 200;
 /** Intervals only up to this many labels (the bootstrap costs labels × resamples). */
-const MAX_BOOTSTRAP_ROWS = 50_000;
+const MAX_BOOTSTRAP_ROWS = 20_000;
 
 function measure(
   metric: PerformanceMetric,
