@@ -7,14 +7,13 @@
  * at the start and at the end, to see whether memory grows with the count. Issue #5's target
  * is 20 000 events per second, and flat memory over 5 000 000 events (`--events 5000000`).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Figures } from '../../core/bench/harness.js';
 import { startServe } from '../test/support/start-serve.js';
+import { BATCH, batchBody, FEATURES, INPUT_SCHEMA, rssMb } from './bench-events.js';
 
-const BATCH = 1000;
-const FEATURES = 20;
 const SENDERS = 4;
 
 function eventsArg(): number {
@@ -24,38 +23,6 @@ function eventsArg(): number {
   if (!Number.isInteger(n) || n < BATCH)
     throw new RangeError(`--events must be a whole number ≥ ${BATCH}`);
   return n;
-}
-
-/** Resident memory of a process now, MB (Linux). */
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
-
-/** A batch body: 1 000 events with ids `b<k>_<i>`, 20 numeric and categorical features. */
-function batchBody(k: number): string {
-  const parts: string[] = [];
-  for (let i = 0; i < BATCH; i++) {
-    const features: Record<string, number | string> = {};
-    for (let f = 0; f < FEATURES; f++) {
-      features[`f${f}`] =
-        f % 5 === 4 ? ['a', 'b', 'c'][(i + f) % 3] : ((i * 7919 + f * 104729) % 10007) / 100;
-    }
-    parts.push(
-      JSON.stringify({
-        id: `b${k}_${i}`,
-        version: 1,
-        timestamp: new Date(Date.UTC(2026, 2, 1) + k * 60_000 + i * 60).toISOString(),
-        features,
-        prediction: i % 2,
-        probabilities: { '0': 0.4, '1': 0.6 },
-        latencyMs: 3 + (i % 17),
-        segment: { region: ['EU', 'US', 'APAC'][i % 3] },
-      }),
-    );
-  }
-  return `[${parts.join(',')}]`;
 }
 
 export default async function bench(): Promise<Figures> {
@@ -69,12 +36,7 @@ export default async function bench(): Promise<Figures> {
     const post = (path: string, body: string) =>
       fetch(`${url}${path}`, { method: 'POST', headers: json, body });
     await post('/api/v1/models', JSON.stringify({ name: 'bench', task: 'binary_classification' }));
-    const inputSchema = Array.from({ length: FEATURES }, (_, f) =>
-      f % 5 === 4
-        ? { name: `f${f}`, type: 'categorical', categories: ['a', 'b', 'c'] }
-        : { name: `f${f}`, type: 'double' },
-    );
-    await post('/api/v1/models/bench/versions', JSON.stringify({ inputSchema }));
+    await post('/api/v1/models/bench/versions', JSON.stringify({ inputSchema: INPUT_SCHEMA }));
     // Bodies are made as they are sent (held all at once, 5 000 000 events would not fit): a
     // few milliseconds a batch on this process's core, while the server works on the other.
     const batches = Math.floor(total / BATCH);
