@@ -3,23 +3,14 @@
  * Slack and PagerDuty, and a real Prometheus Alertmanager (Debian's `prometheus-alertmanager`,
  * started here on a free loopback port; `.ci/run` installs it) whose API then lists the alert.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasAlertmanager, startAlertmanager } from '../../test/support/alertmanager.js';
 import { tempDir } from '../../test/support/temp-files.js';
 import { verifySignature } from '../webhooks/signature.js';
 import { type Alert, alertFingerprint } from './alert.js';
 import { sendAlert } from './send-alert.js';
-
-const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
-const hasAlertmanager = spawnSync(ALERTMANAGER, ['--version']).status === 0;
-if (!hasAlertmanager && process.env.CI === 'true') {
-  throw new Error(
-    `${ALERTMANAGER} is missing: in CI alerts must reach a real Alertmanager (.ci/run installs it)`,
-  );
-}
 
 const labels = { feature: 'age', version: '3' };
 const firing: Alert = {
@@ -141,38 +132,14 @@ describe('alert channels', () => {
 });
 
 describe.runIf(hasAlertmanager)('a real Alertmanager', () => {
-  let alertmanager: ChildProcess;
+  let am: Awaited<ReturnType<typeof startAlertmanager>>;
   let url = '';
 
   beforeAll(async () => {
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const port = (probe.address() as AddressInfo).port;
-    await new Promise((resolve) => probe.close(resolve));
-    const config = tmp.write(
-      'alertmanager.yml',
-      'route:\n  receiver: none\nreceivers:\n  - name: none\n',
-    );
-    alertmanager = spawn(ALERTMANAGER, [
-      `--config.file=${config}`,
-      `--storage.path=${join(tmp.dir, 'am')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--cluster.listen-address=',
-    ]);
-    url = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 100; i++) {
-      const ready = await fetch(`${url}/-/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('Alertmanager did not start');
+    am = await startAlertmanager(tmp);
+    url = am.url;
   });
-  afterAll(() => {
-    alertmanager?.kill();
-  });
+  afterAll(() => am?.stop());
 
   it('lists the alert Tend sent, and no longer lists it as active once resolved', async () => {
     expect((await sendAlert('alertmanager', { url }, firing, quick)).ok).toBe(true);

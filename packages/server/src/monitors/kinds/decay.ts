@@ -15,10 +15,10 @@ import type { Evaluator } from '../result-row.js';
 const DAY_MS = 86_400_000;
 
 function days(x: number): string {
-  const d = Math.abs(x);
-  return d < 1
-    ? `${Math.round(d * 24)} hours`
-    : `${Math.round(d)} day${Math.round(d) === 1 ? '' : 's'}`;
+  const hours = Math.round(Math.abs(x) * 24);
+  if (hours < 24) return `${hours} hour${hours === 1 ? '' : 's'}`;
+  const d = Math.round(hours / 24);
+  return `${d} day${d === 1 ? '' : 's'}`;
 }
 
 /**
