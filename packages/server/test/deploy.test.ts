@@ -51,7 +51,7 @@ describe('deploy/', () => {
       ['check', 'rules', join(DEPLOY, 'prometheus/tend-rules.yml')],
       { encoding: 'utf8' },
     );
-    expect(rules.stdout).toContain('SUCCESS: 5 rules found');
+    expect(rules.stdout).toContain('SUCCESS: 8 rules found');
     expect(rules.status).toBe(0);
     // The config names a key file, which must exist: checked beside a stand-in one.
     copyFileSync(join(DEPLOY, 'prometheus/prometheus.yml'), join(tmp.dir, 'prometheus.yml'));

@@ -1,6 +1,6 @@
 /**
  * `/metrics` after some traffic: ingestion, refusals, findings, reported latency, requests by
- * route pattern and the registry's size, in a text Prometheus's own `promtool check metrics`
+ * route pattern, the registry's size, monitor results and firing alerts, in a text Prometheus's own `promtool check metrics`
  * accepts without a complaint (Debian's `prometheus` package; `.ci/run` installs it).
  */
 import { spawnSync } from 'node:child_process';
@@ -36,6 +36,16 @@ beforeAll(async () => {
   await post('/api/v1/models/no-such-model/predictions', [
     { id: 'c', features: {}, prediction: 0 },
   ]);
+  // A monitor evaluated and a rule firing, so the monitor and alert gauges hold values too.
+  await sendJson(tend, 'PUT', '/api/v1/models/churn/monitors/ops', {
+    kind: 'operations',
+    config: { latencyP99Ms: { alert: 10 } },
+  });
+  await sendJson(tend, 'PUT', '/api/v1/models/churn/alert-rules/slow', {
+    monitor: 'ops',
+    metric: 'latency_*',
+  });
+  await post('/api/v1/models/churn/monitors/evaluate', {});
 });
 afterAll(async () => dispose());
 
@@ -71,6 +81,11 @@ describe('/metrics', () => {
       'tend_registry_versions{model="churn"} 1',
     );
     expect(text).toContain('tend_process_resident_memory_bytes');
+    expect(
+      line('tend_monitor_status{model="churn",version="1",monitor="ops",metric="latency_p99_ms"}'),
+    ).toMatch(/ 2$/);
+    expect(line('tend_alerts_firing{model="churn",severity="warning"}')).toMatch(/ 1$/);
+    expect(line('tend_monitor_evaluation_seconds_count{model="churn"}')).toMatch(/ 1$/);
   });
 
   it.runIf(hasPromtool)('passes promtool check metrics', async () => {
