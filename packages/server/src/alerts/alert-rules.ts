@@ -6,6 +6,7 @@ import { DomainError } from '../domain-error.js';
 import { recordAudit } from '../registry/audit-log.js';
 import type { Actor, Db, RegistryContext } from '../registry/context.js';
 import { modelRow } from '../registry/models.js';
+import { namedRow, namedRows } from '../registry/named-settings.js';
 import type { AlertRuleRow } from '../store/tables.js';
 import type { AlertRuleInfo, AlertRuleInput } from './alert-schemas.js';
 
@@ -34,12 +35,7 @@ export async function putRule(
   const at = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const owner = await modelRow(trx, model);
-    const monitor = await trx
-      .selectFrom('monitors')
-      .select('id')
-      .where('model_id', '=', owner.id)
-      .where('name', '=', input.monitor)
-      .executeTakeFirst();
+    const monitor = await namedRow(trx, 'monitors', owner.id, input.monitor);
     if (monitor === undefined) {
       throw new DomainError(
         'invalid',
@@ -66,12 +62,7 @@ export async function putRule(
     if (input.when !== undefined && Object.keys(input.when).length === 0) {
       throw new DomainError('invalid', 'when needs status, above or below', 'body.when');
     }
-    const before = await trx
-      .selectFrom('alert_rules')
-      .selectAll()
-      .where('model_id', '=', owner.id)
-      .where('name', '=', name)
-      .executeTakeFirst();
+    const before = await namedRow(trx, 'alert_rules', owner.id, name);
     const config = JSON.stringify(input);
     if (before === undefined) {
       await trx
@@ -100,12 +91,7 @@ export async function putRule(
       before: before === undefined ? undefined : JSON.parse(before.config),
       after: input,
     });
-    const row = await trx
-      .selectFrom('alert_rules')
-      .selectAll()
-      .where('model_id', '=', owner.id)
-      .where('name', '=', name)
-      .executeTakeFirstOrThrow();
+    const row = (await namedRow(trx, 'alert_rules', owner.id, name)) as AlertRuleRow;
     return { rule: toInfo(model, row), created: before === undefined };
   });
 }
@@ -118,12 +104,7 @@ export async function putRule(
  */
 export async function listRules(db: Db, model: string): Promise<AlertRuleInfo[]> {
   const owner = await modelRow(db, model);
-  const rows = await db
-    .selectFrom('alert_rules')
-    .selectAll()
-    .where('model_id', '=', owner.id)
-    .orderBy('name')
-    .execute();
+  const rows = await namedRows(db, 'alert_rules', owner.id);
   return rows.map((r) => toInfo(model, r));
 }
 
@@ -142,12 +123,7 @@ export async function deleteRule(
   const at = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     const owner = await modelRow(trx, model);
-    const row = await trx
-      .selectFrom('alert_rules')
-      .selectAll()
-      .where('model_id', '=', owner.id)
-      .where('name', '=', name)
-      .executeTakeFirst();
+    const row = await namedRow(trx, 'alert_rules', owner.id, name);
     if (row === undefined)
       throw new DomainError('not_found', `"${model}" has no alert rule named "${name}"`, 'rule');
     await trx.deleteFrom('alert_rules').where('id', '=', row.id).execute();

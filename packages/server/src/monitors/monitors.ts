@@ -8,6 +8,7 @@ import { DomainError } from '../domain-error.js';
 import { recordAudit } from '../registry/audit-log.js';
 import type { Actor, Db, RegistryContext } from '../registry/context.js';
 import { modelRow } from '../registry/models.js';
+import { namedRow, namedRows } from '../registry/named-settings.js';
 import type { ModelRow, MonitorRow } from '../store/tables.js';
 import { checkSettings } from './check-settings.js';
 import { MONITOR_CONFIGS, type MonitorInfo, type MonitorInput } from './monitor-schemas.js';
@@ -44,12 +45,7 @@ async function checkAgainstModel(
     }
   }
   if (input.kind === 'decay') {
-    const followed = await db
-      .selectFrom('monitors')
-      .select('kind')
-      .where('model_id', '=', owner.id)
-      .where('name', '=', config.monitor as string)
-      .executeTakeFirst();
+    const followed = await namedRow(db, 'monitors', owner.id, config.monitor as string);
     if (followed?.kind !== 'performance' || config.monitor === name) {
       throw new DomainError(
         'invalid',
@@ -79,12 +75,7 @@ export async function putMonitor(
   return ctx.db.transaction().execute(async (trx) => {
     const owner = await modelRow(trx, model);
     await checkAgainstModel(trx, owner, name, input, config);
-    const before = await trx
-      .selectFrom('monitors')
-      .selectAll()
-      .where('model_id', '=', owner.id)
-      .where('name', '=', name)
-      .executeTakeFirst();
+    const before = await namedRow(trx, 'monitors', owner.id, name);
     const text = JSON.stringify(config);
     if (before === undefined) {
       await trx
@@ -119,12 +110,7 @@ export async function putMonitor(
         before === undefined ? undefined : { kind: before.kind, config: JSON.parse(before.config) },
       after: { kind: input.kind, config },
     });
-    const row = await trx
-      .selectFrom('monitors')
-      .selectAll()
-      .where('model_id', '=', owner.id)
-      .where('name', '=', name)
-      .executeTakeFirstOrThrow();
+    const row = (await namedRow(trx, 'monitors', owner.id, name)) as MonitorRow;
     return { monitor: toInfo(model, row), created: before === undefined };
   });
 }
@@ -137,12 +123,7 @@ export async function putMonitor(
  */
 export async function listMonitors(db: Db, model: string): Promise<MonitorInfo[]> {
   const owner = await modelRow(db, model);
-  const rows = await db
-    .selectFrom('monitors')
-    .selectAll()
-    .where('model_id', '=', owner.id)
-    .orderBy('name')
-    .execute();
+  const rows = await namedRows(db, 'monitors', owner.id);
   return rows.map((r) => toInfo(model, r));
 }
 
@@ -153,12 +134,7 @@ export async function listMonitors(db: Db, model: string): Promise<MonitorInfo[]
  * (await monitorRow(db, owner, 'drift')).kind; // 'feature_drift'
  */
 export async function monitorRow(db: Db, owner: ModelRow, name: string): Promise<MonitorRow> {
-  const row = await db
-    .selectFrom('monitors')
-    .selectAll()
-    .where('model_id', '=', owner.id)
-    .where('name', '=', name)
-    .executeTakeFirst();
+  const row = await namedRow(db, 'monitors', owner.id, name);
   if (row === undefined) {
     throw new DomainError('not_found', `"${owner.name}" has no monitor named "${name}"`, 'monitor');
   }
