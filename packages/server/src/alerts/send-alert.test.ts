@@ -120,7 +120,7 @@ describe('alert channels', () => {
       'unknown channel type "carrier-pigeon"',
     );
     await expect(sendAlert('slack', { url: 'ftp://x' }, firing)).rejects.toThrow(
-      'url must be http:// or https://',
+      'url must be an http:// or https:// URL, got "ftp://x"',
     );
     await expect(sendAlert('pagerduty', { routingKey: 'short' }, firing)).rejects.toThrow(
       /routingKey must be/,

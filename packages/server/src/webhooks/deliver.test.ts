@@ -329,7 +329,7 @@ describe('deliverWebhook', () => {
   it('refuses bad arguments with a TypeError naming them', async () => {
     const ok = 'https://hooks.example.com/tend';
     await expect(deliverWebhook('ftp://example.com/x', SECRET, EVENT, BODY)).rejects.toThrow(
-      /^url must be an http or https URL/,
+      /^url must be an http:\/\/ or https:\/\/ URL/,
     );
     await expect(deliverWebhook('not a url', SECRET, EVENT, BODY)).rejects.toThrow(TypeError);
     await expect(deliverWebhook('https://u:p@example.com/', SECRET, EVENT, BODY)).rejects.toThrow(

@@ -6,6 +6,7 @@
  * register). It never throws for a network problem: the result, and `onAttempt` for the
  * delivery log, say what happened on every attempt.
  */
+import { httpUrl } from './http-url.js';
 import { signatureHeaders } from './signature.js';
 
 /** One try at sending the event, as the delivery log records it. */
@@ -209,19 +210,7 @@ function checkArguments(
   body: string,
   options: DeliverOptions,
 ): void {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = undefined;
-  }
-  if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-    throw new TypeError(`url must be an http or https URL, got ${JSON.stringify(String(url))}`);
-  }
-  // fetch refuses such URLs on every attempt; saying so once beats five network errors.
-  if (parsed.username !== '' || parsed.password !== '') {
-    throw new TypeError('url must not contain credentials');
-  }
+  httpUrl(url, 'url');
   if (typeof secret !== 'string' || secret === '') {
     throw new TypeError('secret must be a non-empty string');
   }

@@ -141,7 +141,7 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     const bad = await post('/api/v1/webhooks', { url: 'ftp://example.org/hook' });
     expect([bad.statusCode, bad.json().detail]).toEqual([
       422,
-      'the URL must be http:// or https://',
+      'url must be an http:// or https:// URL, got "ftp://example.org/hook"',
     ]);
     const unknown = await post('/api/v1/webhooks', { url: hook.url, events: ['model.exploded'] });
     expect(unknown.statusCode).toBe(422);

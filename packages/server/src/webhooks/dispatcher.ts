@@ -5,12 +5,14 @@
  * registry change never waits on a subscriber; `drain()` waits for them (shutdown, tests).
  * A delivery still pending when the server stopped is sent again when it starts.
  */
+
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../domain-error.js';
 import { recordAudit } from '../registry/audit-log.js';
 import type { Actor, Db, RegistryContext, RegistryEvent } from '../registry/context.js';
 import type { WebhookDeliveryRow, WebhookRow } from '../store/tables.js';
 import { type DeliverOptions, type DeliveryResult, deliverWebhook } from './deliver.js';
+import { httpUrl } from './http-url.js';
 
 /** The event types a subscription may name ("*" is every one). */
 export const EVENT_TYPES = [
@@ -99,14 +101,10 @@ export class WebhookDispatcher {
     actor: Actor,
     input: { url: string; events?: string[]; description?: string; secret?: string },
   ): Promise<Webhook & { secret: string }> {
-    let url: URL;
     try {
-      url = new URL(input.url);
-    } catch {
-      throw new DomainError('invalid', `"${input.url}" is not a URL`, 'url');
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new DomainError('invalid', 'the URL must be http:// or https://', 'url');
+      httpUrl(input.url, 'url');
+    } catch (error) {
+      throw new DomainError('invalid', (error as Error).message, 'url');
     }
     const events = input.events ?? ['*'];
     for (const e of events) {

@@ -4,7 +4,9 @@
  * (`send-alert.ts`), or — for a channel that is not HTTP, e-mail — its own delivery. Adding a
  * channel is one file here and one line in `index.ts`.
  */
+
 import type { DeliverOptions, DeliveryResult } from '../../webhooks/deliver.js';
+import { httpUrl } from '../../webhooks/http-url.js';
 import type { Alert } from '../alert.js';
 
 export interface ChannelRequest {
@@ -34,14 +36,6 @@ export const JSON_HEADERS = { 'content-type': 'application/json', 'user-agent': 
  */
 export function urlSetting(settings: unknown, name: string): string {
   const value = (settings as Record<string, unknown> | null)?.[name];
-  if (typeof value !== 'string') throw new TypeError(`${name} must be a URL`);
-  let u: URL;
-  try {
-    u = new URL(value);
-  } catch {
-    throw new TypeError(`${name} must be a URL, got "${value}"`);
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:')
-    throw new TypeError(`${name} must be http:// or https://`);
-  return value;
+  httpUrl(value, name);
+  return value as string;
 }
