@@ -127,4 +127,37 @@ describe.each(testDialects())('references on %s', (dialect) => {
       10,
     );
   });
+
+  it('samples a range of more events than a page, uniformly and without holding their ids', async () => {
+    for (let b = 0; b < 12; b++) {
+      const batch = Array.from({ length: 1000 }, (_, i) => ({
+        id: `big${b}_${i}`,
+        version: 1,
+        // Many events share a second: the pages must neither skip nor repeat them.
+        timestamp: new Date(
+          Date.parse('2026-04-01T00:00:00Z') + Math.floor((b * 1000 + i) / 9) * 1000,
+        ).toISOString(),
+        features: { age: b * 1000 + i },
+        prediction: 0,
+      }));
+      expect((await json('POST', '/api/v1/models/m/predictions', batch)).statusCode).toBe(200);
+    }
+    const res = await json('POST', '/api/v1/models/m/versions/1/reference/from-production', {
+      from: '2026-04-01T00:00:00Z',
+      to: '2026-04-02T00:00:00Z',
+    });
+    expect(res.statusCode).toBe(200);
+    const age = res.json().columns.find((c: { column: string }) => c.column === 'feature:age');
+    expect([age.events, age.sampled]).toEqual([12_000, REFERENCE_SAMPLE]);
+    const row = await tend.ctx.db
+      .selectFrom('reference_profiles')
+      .select('sample')
+      .where('column_name', '=', 'feature:age')
+      .executeTakeFirstOrThrow();
+    const sample = JSON.parse(row.sample) as number[];
+    expect(new Set(sample).size).toBe(REFERENCE_SAMPLE); // each event drawn once
+    // Drawn across the whole range: as many from each half, give or take the sampling noise.
+    const early = sample.filter((a) => a < 6000).length;
+    expect(Math.abs(early - REFERENCE_SAMPLE / 2)).toBeLessThan(200);
+  });
 });

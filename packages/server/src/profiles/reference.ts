@@ -179,7 +179,14 @@ export async function referenceFromProduction(
       m.profile.merge(p);
     }
   }
-  const samples = await productionSample(ctx.db, v.id, start, end);
+  const samples = await productionSample(
+    ctx.db,
+    v.model_id,
+    v.id,
+    start,
+    end,
+    merged.get('prediction')?.events ?? 0,
+  );
   const columns = [...merged].map(([column, m]) => ({
     column,
     ...m,
@@ -188,21 +195,51 @@ export async function referenceFromProduction(
   return setReference(ctx, actor, model, number, columns, `production ${start} to ${end}`);
 }
 
-/** Up to REFERENCE_SAMPLE stored events of a version in a time range, spread over it, by column. */
+/**
+ * Up to REFERENCE_SAMPLE stored events of a version in a time range, drawn uniformly, by
+ * column. `count` is how many events the range holds (its profiles say): the ids are read a
+ * page at a time and only the drawn ones kept, so a range of millions of events costs the
+ * sample's memory, not the range's.
+ */
 async function productionSample(
   db: Db,
+  modelId: number,
   versionId: number,
   start: string,
   end: string,
+  count: number,
 ): Promise<Map<string, (number | string | boolean)[]>> {
-  const base = db
-    .selectFrom('predictions')
-    .where('version_id', '=', versionId)
-    .where('ts', '>=', start)
-    .where('ts', '<', end);
-  // Ids first, the sampled events' contents after: a range may hold millions of events.
-  const ids = (await base.select('id').orderBy('id').execute()).map((r) => r.id);
-  const picked = sampleRows(ids.length, REFERENCE_SAMPLE, 0).map((i) => ids[i]);
+  const positions = sampleRows(count, REFERENCE_SAMPLE, 0);
+  const picked: number[] = [];
+  let seen = 0;
+  let next = 0;
+  // Pages in (time, id) order, each continuing the (model, time) index scan where the last
+  // one stopped.
+  let last: { ts: string; id: number } | undefined;
+  while (next < positions.length) {
+    let q = db
+      .selectFrom('predictions')
+      .select(['id', 'ts'])
+      .where('model_id', '=', modelId)
+      .where('ts', '>=', start)
+      .where('ts', '<', end)
+      .where('version_id', '=', versionId);
+    if (last !== undefined) {
+      const { ts, id } = last;
+      q = q.where((eb) => eb(eb.refTuple('ts', 'id'), '>', eb.tuple(ts, id)));
+    }
+    const page = await q.orderBy('ts').orderBy('id').limit(10_000).execute();
+    for (const r of page) {
+      while (next < positions.length && positions[next] === seen) {
+        picked.push(r.id);
+        next++;
+      }
+      seen++;
+    }
+    if (page.length < 10_000) break;
+    const tail = page[page.length - 1];
+    last = { ts: tail.ts, id: tail.id };
+  }
   const out = new Map<string, (number | string | boolean)[]>();
   const push = (column: string, value: unknown) => {
     if (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean')
