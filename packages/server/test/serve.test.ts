@@ -1,7 +1,8 @@
 /**
  * `tend serve` as users start it (`bin/tend.js`, the bundle): it migrates a new data
- * directory, serves, turns auth on beyond loopback or when asked (printing a first admin key
- * once), refuses a bad database URL with exit code 2, and stops cleanly on SIGTERM.
+ * directory, serves, runs the monitoring loop, turns auth on beyond loopback or when asked
+ * (printing a first admin key once), refuses a bad database URL with exit code 2, and stops
+ * cleanly on SIGTERM.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -45,6 +46,38 @@ describe('tend serve', () => {
     expect(model.name).toBe('churn');
     again.child.kill('SIGTERM');
     expect(await again.exit).toBe(0);
+  });
+
+  it('evaluates closed windows on its own every --evaluate-every seconds', async () => {
+    const s = await serve(['--data-dir', `${tmp.dir}/loop`, '--evaluate-every', '0.2']);
+    const send = (method: string, path: string, body: unknown) =>
+      fetch(`${s.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await send('POST', '/api/v1/models', { name: 'loop', task: 'regression' });
+    await send('POST', '/api/v1/models/loop/versions', {});
+    await send('PUT', '/api/v1/models/loop/monitors/ops', { kind: 'operations' });
+    // An hour long closed: its window is evaluated by the loop, nobody asks.
+    const events = Array.from({ length: 20 }, (_, i) => ({
+      id: `e${i}`,
+      timestamp: new Date(Date.now() - 3 * 3_600_000 + i * 1000).toISOString(),
+      version: 1,
+      features: { x: i },
+      prediction: i,
+      latencyMs: 7,
+    }));
+    expect((await send('POST', '/api/v1/models/loop/predictions', events)).status).toBe(200);
+    let results: { metric: string; value: number }[] = [];
+    for (let i = 0; i < 50 && results.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      results = (await (await fetch(`${s.url}/api/v1/models/loop/monitors/ops/results`)).json())
+        .results;
+    }
+    expect(results.find((r) => r.metric === 'latency_p50_ms')?.value).toBe(7);
+    await s.stop();
+    expect(await s.exit).toBe(0);
   });
 
   it('with --auth, prints a first admin key once and refuses requests without a key', async () => {
