@@ -72,8 +72,10 @@ describe('tend serve', () => {
     let results: { metric: string; value: number }[] = [];
     for (let i = 0; i < 50 && results.length === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      results = (await (await fetch(`${s.url}/api/v1/models/loop/monitors/ops/results`)).json())
-        .results;
+      const body = (await (
+        await fetch(`${s.url}/api/v1/models/loop/monitors/ops/results`)
+      ).json()) as { results: typeof results };
+      results = body.results;
     }
     expect(results.find((r) => r.metric === 'latency_p50_ms')?.value).toBe(7);
     await s.stop();
