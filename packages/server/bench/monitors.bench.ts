@@ -1,9 +1,9 @@
 /**
  * Monitor evaluation on one large window: `--events N` (default 1 000 000) prediction events of
  * 20 features go into one 30-day window of a model served by `tend serve` (its own process,
- * the default SQLite store, the monitoring loop off), with a reference of 5 000 rows and seven
- * monitors (data quality, feature drift, prediction drift, performance with segments and a
- * fairness gap, its decay forecast, unreasonable outputs, operations). The window is evaluated
+ * the default SQLite store, the monitoring loop off), with a reference of 5 000 rows and eight
+ * monitors (data quality, feature, prediction and label drift, performance with segments and
+ * a fairness gap, its decay forecast, unreasonable outputs, operations). The window is evaluated
  * on demand twice: before any label arrives, and after a label has joined every prediction.
  * Printed: the server's time to evaluate all monitors each time (and each monitor's part), the
  * client's wall time of the request, and the ingestion rates on the way. Issue #5's target is
@@ -69,7 +69,7 @@ export default async function bench(): Promise<Figures> {
     );
     await send(
       'PUT',
-      '/api/v1/models/bench/versions/1/reference?format=csv&prediction=prediction',
+      '/api/v1/models/bench/versions/1/reference?format=csv&prediction=prediction&label=label',
       referenceCsv(),
       'text/csv',
     );
@@ -77,6 +77,7 @@ export default async function bench(): Promise<Figures> {
       ['quality', 'data_quality', {}],
       ['drift', 'feature_drift', {}],
       ['outputs-drift', 'prediction_drift', {}],
+      ['label-drift', 'label_drift', {}],
       [
         'accuracy',
         'performance',

@@ -32,7 +32,9 @@ export const PredictionEvent = T.Object(
       }),
     ),
     features: T.Record(T.String({ minLength: 1 }), Value, { description: 'feature → value' }),
-    prediction: Output,
+    prediction: T.Union([Output, T.Null()], {
+      description: "the model's output (null when the call failed and nothing was served)",
+    }),
     scores: T.Optional(T.Record(T.String(), T.Number(), { description: 'class → score' })),
     probabilities: T.Optional(
       T.Record(T.String(), T.Number({ minimum: 0, maximum: 1 }), {
@@ -40,6 +42,14 @@ export const PredictionEvent = T.Object(
       }),
     ),
     latencyMs: T.Optional(T.Number({ minimum: 0 })),
+    error: T.Optional(
+      T.String({
+        minLength: 1,
+        maxLength: 2000,
+        description:
+          'the model call failed: why (its prediction is then the fallback served, or null)',
+      }),
+    ),
     segment: T.Optional(
       T.Record(T.String({ minLength: 1 }), T.String(), {
         description: 'segment attribute → value',

@@ -3,11 +3,22 @@
  * feedback. Both are joined to the prediction by its id and may arrive before it. A label sent
  * again for the same prediction replaces the one before (a correction); feedback, like
  * predictions, is stored once by its own id. A batch is taken whole, as predictions are.
+ * A label joining a stored prediction is added to its window's outcome profiles in the same
+ * transaction; a correction marks them stale (`profiles/outcome-profiles.ts`).
  */
 
 import { DomainError } from '../domain-error.js';
 import { forgetEvaluations } from '../monitors/evaluate-window.js';
+import { outcomeKind } from '../profiles/outcome-profile.js';
+import {
+  type JoinedOutcome,
+  markOutcomesStale,
+  mergeOutcomeProfiles,
+  profileOutcomes,
+} from '../profiles/outcome-profiles.js';
+import { windowStart } from '../profiles/window-profiles.js';
 import type { RegistryContext } from '../registry/context.js';
+import { lockModelRow } from '../registry/model-lock.js';
 import { modelRow } from '../registry/models.js';
 import type { FeedbackEvent, LabelEvent } from './event-schemas.js';
 import { eventTime } from './event-time.js';
@@ -56,21 +67,27 @@ export async function ingestLabels(
     ts: ts[i],
     received_at: received,
   }));
+  const kind = outcomeKind(owner.task);
   const replaced = await ctx.db.transaction().execute(async (trx) => {
+    // The model's row lock first: a prediction stored at the same time either sees this label
+    // or is seen by it, never neither nor both (ingestPredictions takes it too).
+    await lockModelRow(trx, ctx.dialect, owner.id);
     let before = 0;
+    const joined: JoinedOutcome[] = [];
+    const corrected: { versionId: number; window: string }[] = [];
+    // The windows of the predictions these labels join: evaluated again, their performance
+    // changed.
+    const touched: { versionId: number; window: string }[] = [];
     for (let from = 0; from < rows.length; from += CHUNK) {
       const chunk = rows.slice(from, from + CHUNK);
+      const ids = chunk.map((r) => r.event_id);
       const existing = await trx
         .selectFrom('labels')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .select(['event_id', 'label'])
         .where('model_id', '=', owner.id)
-        .where(
-          'event_id',
-          'in',
-          chunk.map((r) => r.event_id),
-        )
-        .executeTakeFirstOrThrow();
-      before += Number(existing.n);
+        .where('event_id', 'in', ids)
+        .execute();
+      before += existing.length;
       await trx
         .insertInto('labels')
         .values(chunk)
@@ -82,14 +99,50 @@ export async function ingestLabels(
           })),
         )
         .execute();
+      const stored = await trx
+        .selectFrom('predictions')
+        .select(['event_id', 'version_id', 'ts', 'prediction', 'scores', 'segment'])
+        .where('model_id', '=', owner.id)
+        .where('event_id', 'in', ids)
+        .execute();
+      for (const p of stored) {
+        touched.push({ versionId: p.version_id, window: windowStart(p.ts, owner.window_seconds) });
+      }
+      if (kind === null) continue;
+      const had = new Map(existing.map((r) => [r.event_id, r.label]));
+      const labelOf = new Map(chunk.map((r) => [r.event_id, r.label]));
+      for (const p of stored) {
+        const label = labelOf.get(p.event_id) as string;
+        const old = had.get(p.event_id);
+        if (old === undefined) {
+          joined.push({
+            versionId: p.version_id,
+            ts: p.ts,
+            label: JSON.parse(label),
+            prediction: JSON.parse(p.prediction),
+            scores: p.scores === null ? null : JSON.parse(p.scores),
+            segment: p.segment === null ? null : JSON.parse(p.segment),
+          });
+        } else if (old !== label) {
+          // A correction: the old label is in the window's sketches for good.
+          corrected.push({
+            versionId: p.version_id,
+            window: windowStart(p.ts, owner.window_seconds),
+          });
+        }
+        // The same label again changes nothing.
+      }
     }
-    // The windows of these predictions are evaluated again: their performance changed.
-    await forgetEvaluations(
-      trx,
-      owner.id,
-      rows.map((r) => r.event_id),
-      owner.window_seconds,
-    );
+    if (kind !== null) {
+      await mergeOutcomeProfiles(
+        trx,
+        owner.id,
+        profileOutcomes(kind, joined, owner.window_seconds),
+        received,
+      );
+      await markOutcomesStale(trx, owner.id, corrected, received);
+    }
+    await forgetEvaluations(trx, owner.id, touched);
     return before;
   });
   return { accepted: rows.length, replaced };

@@ -8,15 +8,23 @@
  * answer and kept with it — unless the model has `strictInputs`, when those refuse the batch
  * too. Each event is stored once per model by its id: a batch sent again, or an event sent
  * twice, adds nothing (counted as duplicates). The events stored update their windows'
- * profiles in the same transaction (`profiles/window-profiles.ts`). The answer comes once the
+ * profiles in the same transaction (`profiles/window-profiles.ts`), and those whose label came
+ * first their outcome profiles (`profiles/outcome-profiles.ts`). The answer comes once the
  * batch is committed.
  */
 import { DomainError } from '../domain-error.js';
+import { outcomeKind } from '../profiles/outcome-profile.js';
+import {
+  type JoinedOutcome,
+  mergeOutcomeProfiles,
+  profileOutcomes,
+} from '../profiles/outcome-profiles.js';
 import { mergeProfiles, type ProfiledEvent, profileEvents } from '../profiles/window-profiles.js';
-import type { RegistryContext } from '../registry/context.js';
+import type { Db, RegistryContext } from '../registry/context.js';
 import { lockModelRow } from '../registry/model-lock.js';
 import { modelRow } from '../registry/models.js';
 import type { Version } from '../registry/schemas.js';
+import type { ModelRow } from '../store/tables.js';
 import type { PredictionEvent } from './event-schemas.js';
 import { eventTime } from './event-time.js';
 import { countFindings, type Finding, type FindingCounts, inputChecker } from './input-checks.js';
@@ -129,6 +137,7 @@ export async function ingestPredictions(
       prediction: JSON.stringify(e.prediction),
       scores: scores === undefined ? null : JSON.stringify(scores),
       latency_ms: e.latencyMs ?? null,
+      error: e.error ?? null,
       segment: e.segment === undefined ? null : JSON.stringify(e.segment),
       quality: findings.length === 0 ? null : JSON.stringify(findings),
       received_at: received,
@@ -162,10 +171,12 @@ export async function ingestPredictions(
     }
     // Only the events stored now count in the profiles: a batch sent again changes nothing.
     const profiled: ProfiledEvent[] = [];
+    const storedRows: (typeof rows)[number][] = [];
     events.forEach((e, i) => {
       if (!inserted.delete(e.id)) return; // a duplicate, or an id met before in this batch
       storedFindings.push(perEvent[i]);
       const row = rows[i];
+      storedRows.push(row);
       profiled.push({
         versionId: row.version_id,
         ts: row.ts,
@@ -173,10 +184,12 @@ export async function ingestPredictions(
         prediction: e.prediction,
         scores: e.probabilities ?? e.scores,
         latencyMs: e.latencyMs,
+        error: e.error !== undefined,
         segment: e.segment,
       });
     });
     await mergeProfiles(trx, owner.id, profileEvents(profiled, owner.window_seconds), received);
+    await joinEarlyLabels(trx, owner, storedRows, received);
     return profiled.length;
   });
   return {
@@ -184,6 +197,62 @@ export async function ingestPredictions(
     duplicates: events.length - accepted,
     findings: countFindings(storedFindings),
   };
+}
+
+/**
+ * Add the predictions stored now whose label came first to their windows' outcome profiles
+ * (a label arriving later is added by `ingestLabels`; the model's row lock orders the two).
+ */
+async function joinEarlyLabels(
+  trx: Db,
+  owner: ModelRow,
+  stored: {
+    version_id: number;
+    event_id: string;
+    ts: string;
+    prediction: string;
+    scores: string | null;
+    segment: string | null;
+  }[],
+  at: string,
+): Promise<void> {
+  const kind = outcomeKind(owner.task);
+  if (kind === null || stored.length === 0) return;
+  const joined: JoinedOutcome[] = [];
+  for (let from = 0; from < stored.length; from += CHUNK) {
+    const chunk = stored.slice(from, from + CHUNK);
+    const labels = await trx
+      .selectFrom('labels')
+      .select(['event_id', 'label'])
+      .where('model_id', '=', owner.id)
+      .where(
+        'event_id',
+        'in',
+        chunk.map((r) => r.event_id),
+      )
+      .execute();
+    if (labels.length === 0) continue;
+    const byId = new Map(labels.map((l) => [l.event_id, l.label]));
+    for (const r of chunk) {
+      const label = byId.get(r.event_id);
+      if (label === undefined) continue;
+      // The values as they are read back from the store, as a rebuild reads them.
+      joined.push({
+        versionId: r.version_id,
+        ts: r.ts,
+        label: JSON.parse(label),
+        prediction: JSON.parse(r.prediction),
+        scores: r.scores === null ? null : JSON.parse(r.scores),
+        segment: r.segment === null ? null : JSON.parse(r.segment),
+      });
+    }
+  }
+  await mergeOutcomeProfiles(
+    trx,
+    owner.id,
+    profileOutcomes(kind, joined, owner.window_seconds),
+    at,
+  );
 }
 
 function target(versionId: number, inputSchema: string | null): Target {

@@ -5,7 +5,6 @@
  * evaluated, or that gained events since, or whose labels changed (label ingestion forgets
  * their evaluation).
  */
-import { windowStart } from '../profiles/window-profiles.js';
 import type { Db, RegistryContext } from '../registry/context.js';
 import type { ModelRow, MonitorRow } from '../store/tables.js';
 import { dataQuality } from './kinds/data-quality.js';
@@ -215,37 +214,24 @@ export async function pendingWindows(
 }
 
 /**
- * Forget the evaluation of the windows holding these predictions (their labels changed).
+ * Forget the evaluation of these windows (their labels changed): they are evaluated again.
  *
  * @example
- * await forgetEvaluations(trx, modelId, ['p1', 'p2'], 3600);
+ * await forgetEvaluations(trx, modelId, [{ versionId: 7, window: '2026-03-03T14:00:00.000Z' }]);
  */
 export async function forgetEvaluations(
   db: Db,
   modelId: number,
-  eventIds: string[],
-  windowSeconds: number,
+  windows: { versionId: number; window: string }[],
 ): Promise<void> {
-  for (let from = 0; from < eventIds.length; from += 500) {
-    const rows = await db
-      .selectFrom('predictions')
-      .select(['version_id', 'ts'])
+  const unique = new Map(windows.map((w) => [`${w.versionId} ${w.window}`, w]));
+  for (const w of unique.values()) {
+    await db
+      .deleteFrom('window_evaluations')
       .where('model_id', '=', modelId)
-      .where('event_id', 'in', eventIds.slice(from, from + 500))
+      .where('version_id', '=', w.versionId)
+      .where('window_start', '=', w.window)
       .execute();
-    const windows = new Map<string, { versionId: number; start: string }>();
-    for (const r of rows) {
-      const start = windowStart(r.ts, windowSeconds);
-      windows.set(`${r.version_id} ${start}`, { versionId: r.version_id, start });
-    }
-    for (const w of windows.values()) {
-      await db
-        .deleteFrom('window_evaluations')
-        .where('model_id', '=', modelId)
-        .where('version_id', '=', w.versionId)
-        .where('window_start', '=', w.start)
-        .execute();
-    }
   }
 }
 

@@ -199,6 +199,37 @@ describe.each(testDialects())('monitor kinds on %s', (dialect) => {
     expect(x.detail.statistic).toBeCloseTo(0.25, 12);
   });
 
+  it('counts failed calls as the error rate, storing why each failed', async () => {
+    await sendJson(tend, 'POST', '/api/v1/models', { name: 'flaky', task: 'regression' });
+    await sendJson(tend, 'POST', '/api/v1/models/flaky/versions', {});
+    await put('/api/v1/models/flaky/monitors/ops', { kind: 'operations' });
+    const events = Array.from({ length: 100 }, (_, i) => ({
+      id: `f${i}`,
+      timestamp: new Date(T0 + 8 * DAY + i * 1000).toISOString(),
+      version: 1,
+      features: { x: i },
+      ...(i < 7 ? { prediction: null, error: 'upstream timeout' } : { prediction: i }),
+    }));
+    expect(
+      (await sendJson(tend, 'POST', '/api/v1/models/flaky/predictions', events)).statusCode,
+    ).toBe(200);
+    const done = (
+      await sendJson(tend, 'POST', '/api/v1/models/flaky/monitors/evaluate', {})
+    ).json();
+    const rate = done.results.find((r: { metric: string }) => r.metric === 'error_rate');
+    expect([rate.value, rate.status, rate.detail]).toEqual([
+      0.07,
+      'alert',
+      { errors: 7, events: 100 },
+    ]);
+    const row = await tend.ctx.db
+      .selectFrom('predictions')
+      .select(['error', 'prediction'])
+      .where('event_id', '=', 'f0')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ error: 'upstream timeout', prediction: 'null' });
+  });
+
   describe.runIf(hasAlertmanager)('with a real Alertmanager', () => {
     let am: Awaited<ReturnType<typeof startAlertmanager>>;
     beforeAll(async () => {

@@ -175,6 +175,7 @@ export const OperationsConfig = T.Object(
     latencyP50Ms: T.Optional(Levels),
     latencyP95Ms: T.Optional(Levels),
     latencyP99Ms: T.Optional(Levels),
+    errorRate: T.Optional(Levels),
     minEventsPerSecond: T.Optional(T.Number({ minimum: 0 })),
   },
   { additionalProperties: false },

@@ -18,6 +18,8 @@ export interface ProfiledEvent {
   prediction: unknown;
   scores?: Record<string, number>;
   latencyMs?: number;
+  /** Set when the model call failed (the event's `error`). */
+  error?: boolean;
   segment?: Record<string, string>;
 }
 
@@ -123,6 +125,8 @@ export function profileEvents(events: ProfiledEvent[], windowSeconds: number): D
         }
       }
       if (e.latencyMs !== undefined) addTo(profileOf(g, 'latency_ms'), e.latencyMs);
+      // Failed calls only: their count over the window's events is its error rate.
+      if (e.error === true) addTo(profileOf(g, 'error'), true);
     }
   }
   return [...groups.values()].flatMap((g) => [...g.columns.values()]);

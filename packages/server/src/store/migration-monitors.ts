@@ -1,6 +1,7 @@
 /**
  * Migration `0003_monitors`: what watches the windows and what it finds.
  *
+ * - `predictions.error`: why a model call failed, when it did.
  * - `monitors`: a model's monitors, each of a kind (data quality, feature drift, performance, …)
  *   with its settings as JSON, named uniquely per model.
  * - `monitor_results`: one row per monitor, version, window, segment and metric (a feature's
@@ -9,6 +10,10 @@
  *   latest word on each window.
  * - `window_evaluations`: which windows were evaluated, on how many events and labels, so a
  *   window that gained events or labels since is evaluated again.
+ * - `outcome_profiles`: per version, window and segment, what the labelled predictions add up
+ *   to (confusion matrix, score sums and sketches, residual sums and sketches), updated as
+ *   labels join, so a large window's performance is read without reading its rows; `stale`
+ *   once a label of the window was replaced, until it is rebuilt from the rows.
  * - `alert_rules`, `alerts`, `alert_events`: rules on monitor results, the alerts they raise
  *   (one open alert per fingerprint, firing until resolved; acknowledged or silenced by a
  *   person) and every change of every alert.
@@ -30,6 +35,8 @@ export function monitorsMigration(dialect: Dialect): Migration {
   const time = 'varchar(32)';
   return {
     async up(db) {
+      // Why a model call failed, for the error rate (null: it did not).
+      await db.schema.alterTable('predictions').addColumn('error', 'text').execute();
       await db.schema
         .createTable('monitors')
         .addColumn('id', 'integer', id)
@@ -83,6 +90,27 @@ export function monitorsMigration(dialect: Dialect): Migration {
           'model_id',
           'version_id',
           'window_start',
+        ])
+        .execute();
+      await db.schema
+        .createTable('outcome_profiles')
+        .addColumn('model_id', 'integer', (c) =>
+          c.notNull().references('models.id').onDelete('cascade'),
+        )
+        .addColumn('version_id', 'integer', (c) =>
+          c.notNull().references('versions.id').onDelete('cascade'),
+        )
+        .addColumn('window_start', time, (c) => c.notNull())
+        .addColumn('segment', 'varchar(512)', (c) => c.notNull())
+        .addColumn('labelled', 'integer', (c) => c.notNull())
+        .addColumn('stale', 'integer', (c) => c.notNull())
+        .addColumn('profile', dialect === 'sqlite' ? 'blob' : 'bytea', (c) => c.notNull())
+        .addColumn('updated_at', time, (c) => c.notNull())
+        .addPrimaryKeyConstraint('outcome_profiles_pk', [
+          'model_id',
+          'version_id',
+          'window_start',
+          'segment',
         ])
         .execute();
       await db.schema

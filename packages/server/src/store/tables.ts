@@ -149,6 +149,8 @@ export interface PredictionsTable {
   /** JSON: class → probability or score, when sent. */
   scores: string | null;
   latency_ms: number | null;
+  /** Why the model call failed, when it did (the event's `error`). */
+  error: Generated<string | null>;
   /** JSON: segment attribute → value. */
   segment: string | null;
   /** JSON: what did not match the version's input schema (null: nothing). */
@@ -245,6 +247,22 @@ export interface WindowEvaluationsTable {
   evaluated_at: string;
 }
 
+export interface OutcomeProfilesTable {
+  model_id: number;
+  version_id: number;
+  /** The window's first instant, ISO-8601 UTC (the predictions' time decides it). */
+  window_start: string;
+  /** '' for all events, or `attribute=value`. */
+  segment: string;
+  /** Labelled predictions in the profile. */
+  labelled: number;
+  /** 1: a label of the window was replaced; the profile is rebuilt from the rows before use. */
+  stale: number;
+  /** `OutcomeProfile.toBytes()`. */
+  profile: Uint8Array;
+  updated_at: string;
+}
+
 export interface AlertRulesTable {
   id: Generated<number>;
   model_id: number;
@@ -334,6 +352,7 @@ export interface Database {
   monitors: MonitorsTable;
   monitor_results: MonitorResultsTable;
   window_evaluations: WindowEvaluationsTable;
+  outcome_profiles: OutcomeProfilesTable;
   alert_rules: AlertRulesTable;
   alerts: AlertsTable;
   alert_events: AlertEventsTable;

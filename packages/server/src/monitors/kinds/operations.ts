@@ -1,6 +1,7 @@
 /**
- * `operations`: how the model serves. Throughput (events per second over the window) and the
- * latency percentiles the events reported (`latencyMs`), read from the window's KLL sketch.
+ * `operations`: how the model serves. Throughput (events per second over the window), the
+ * error rate (the share of events whose call failed: they carry `error`) and the latency
+ * percentiles the events reported (`latencyMs`), read from the window's KLL sketch.
  */
 import { statusOf } from '../levels.js';
 import type { OperationsSettings } from '../monitor-schemas.js';
@@ -31,6 +32,14 @@ export const operations: Evaluator<OperationsSettings> = async (settings, data) 
       detail: { events: data.events, windowSeconds: data.windowSeconds },
     },
   ];
+  const errors = data.profile('error')?.counts.count ?? 0;
+  const errorRate = data.events === 0 ? null : errors / data.events;
+  rows.push({
+    metric: 'error_rate',
+    value: errorRate,
+    status: statusOf(errorRate, settings.errorRate, { warning: 0.01, alert: 0.05 }, 'higher'),
+    detail: { errors, events: data.events },
+  });
   const latency = data.profile('latency_ms')?.quantiles;
   for (const [metric, q, setting] of PERCENTILES) {
     if (latency === null || latency === undefined || latency.n === 0) {

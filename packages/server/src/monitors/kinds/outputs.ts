@@ -2,11 +2,14 @@
  * `outputs`: predictions no sane model should make. The share of predictions outside the
  * range set (`min`, `max`: a price below zero), of class scores outside [0, 1], and of
  * confidently wrong predictions (labelled, wrong, with the predicted class's score at least
- * `confidentWrong`). Shares of a window over the exact limit come from its sketches.
+ * `confidentWrong`). Shares of a window over the exact limit come from its sketches; the
+ * confidently wrong share of a window of more than EXACT_LABELS labels from its outcome
+ * profile (exact for a threshold in hundredths, as the default 0.9; else within `errorBound`).
  */
 import type { ColumnProfile } from '../../profiles/column-profile.js';
 import { statusOf } from '../levels.js';
 import type { LevelsConfig, OutputsSettings } from '../monitor-schemas.js';
+import { windowLabels } from '../performance-metric.js';
 import type { Evaluator, ResultRow } from '../result-row.js';
 import { nextDown } from './data-quality.js';
 
@@ -72,22 +75,37 @@ export const outputs: Evaluator<OutputsSettings> = async (settings, data) => {
   }
   if (data.owner.task.endsWith('classification')) {
     const confidence = settings.confidentWrong ?? 0.9;
+    const labels = await windowLabels(data);
+    const profile = labels.profiles?.profile('');
     let scored = 0;
     let wrong = 0;
-    for (const e of await data.labelled()) {
-      if (e.scores === null || e.prediction === null || e.label === null) continue;
-      const predicted = String(e.prediction);
-      const score = e.scores[predicted];
-      if (typeof score !== 'number') continue;
-      scored++;
-      if (score >= confidence && predicted !== String(e.label)) wrong++;
+    const detail: Record<string, unknown> = { confidence };
+    if (profile !== undefined) {
+      const counted = profile.confidentWrong(confidence);
+      scored = profile.scored;
+      wrong = counted.wrong;
+      detail.source = 'outcome_profile';
+      detail.exact = counted.exact;
+      if (!counted.exact && scored > 0) {
+        // Scores are kept in hundredths: a threshold between two counts half its hundredth.
+        detail.errorBound = counted.bound / scored;
+      }
+    } else {
+      for (const e of await labels.rows()) {
+        if (e.scores === null || e.prediction === null || e.label === null) continue;
+        const predicted = String(e.prediction);
+        const score = e.scores[predicted];
+        if (typeof score !== 'number') continue;
+        scored++;
+        if (score >= confidence && predicted !== String(e.label)) wrong++;
+      }
     }
     const share = scored === 0 ? null : wrong / scored;
     rows.push({
       metric: 'confident_wrong_share',
       value: share,
       status: status(share),
-      detail: { confidence, labelled: scored, wrong },
+      detail: { ...detail, labelled: scored, wrong },
     });
   }
   return rows;

@@ -4,13 +4,33 @@
  * segment attributes; and the fairness gap across one attribute's values (the best segment's
  * metric minus the worst's). Labels arrive late: a window is evaluated again as they come, so
  * its performance fills in over days.
+ *
+ * A window of at most EXACT_LABELS labelled predictions is measured on its rows. A larger one
+ * is measured from its outcome profiles, kept up to date as labels join: confusion-matrix
+ * metrics as exactly as on the rows (their interval bootstrapped from the matrix), sums to
+ * rounding, ROC AUC and the median absolute error within the `errorBound` the detail states;
+ * the detail says `exact` and, for sums and sketches, why there is no interval.
  */
 import { bootstrapCi } from '@tend/core';
+import {
+  type Confusion,
+  confusionMetric,
+  metricFromProfile,
+  type OutcomeProfile,
+  type ProfileValue,
+  profileRows,
+} from '../../profiles/outcome-profile.js';
+import type { WindowOutcomes } from '../../profiles/outcome-profiles.js';
 import { statusOf } from '../levels.js';
 import type { PerformanceSettings } from '../monitor-schemas.js';
-import { type PerformanceMetric, performanceMetric } from '../performance-metric.js';
+import {
+  confusionBootstrap,
+  type PerformanceMetric,
+  performanceMetric,
+  windowLabels,
+} from '../performance-metric.js';
 import type { Evaluator, ResultRow } from '../result-row.js';
-import type { LabelledEvent } from '../window-data.js';
+import type { LabelledEvent, WindowData } from '../window-data.js';
 
 const DEFAULT_RESAMPLES = 200;
 /** Intervals only up to this many labels (the bootstrap costs labels × resamples). */
@@ -66,6 +86,158 @@ function measure(
   return { ...base, value, status: statusOf(value, settings.threshold, {}, worse), detail };
 }
 
+/** The same measure from a segment's outcome profile. */
+function measureProfile(
+  metric: PerformanceMetric,
+  task: string,
+  positiveLabel: string,
+  profile: OutcomeProfile,
+  segment: string,
+  settings: PerformanceSettings,
+): ResultRow {
+  const labels = profileRows(task, metric.name, positiveLabel, profile);
+  const minLabels = settings.minLabels ?? 30;
+  const base = { segment, metric: metric.name };
+  if (labels < minLabels) {
+    return {
+      ...base,
+      value: null,
+      status: 'no_data',
+      detail: { labels, reason: `fewer than ${minLabels} labelled predictions` },
+    };
+  }
+  let measured: ProfileValue;
+  try {
+    measured = metricFromProfile(task, metric.name, positiveLabel, profile);
+  } catch (err) {
+    return {
+      ...base,
+      value: null,
+      status: 'no_data',
+      detail: { labels, error: (err as Error).message },
+    };
+  }
+  const { value, exact, errorBound, boundOn } = measured;
+  const confidence = settings.confidence ?? 0.95;
+  const resamples = settings.bootstrap ?? DEFAULT_RESAMPLES;
+  const detail: Record<string, unknown> = { labels, confidence, source: 'outcome_profile', exact };
+  if (errorBound !== undefined) {
+    detail.errorBound = errorBound;
+    detail.errorBoundOn = boundOn;
+  }
+  if (resamples > 0 && metric.input === 'label') {
+    const pos = task === 'binary_classification' ? positiveLabel : null;
+    try {
+      const ci = confusionBootstrap(
+        (c: Confusion) => confusionMetric(metric.name, pos, c),
+        profile.confusion,
+        { nResamples: resamples, confidenceLevel: confidence, seed: 0 },
+      );
+      detail.interval = [ci.low, ci.high];
+      detail.resamples = ci.nResamples;
+      detail.resampling = 'multinomial over the confusion matrix';
+    } catch {
+      // too few resamples where the metric is defined: the value stands without an interval
+    }
+  } else if (resamples > 0) {
+    detail.intervalSkipped = `more than ${MAX_BOOTSTRAP_ROWS} labels: measured from the window's sums and sketches, which cannot be resampled`;
+  }
+  const worse = metric.higherIsBetter ? 'lower' : 'higher';
+  return { ...base, value, status: statusOf(value, settings.threshold, {}, worse), detail };
+}
+
+/** The fairness gap across the measured segments of one attribute. */
+function fairnessGap(
+  metric: PerformanceMetric,
+  attribute: string,
+  measured: ResultRow[],
+  maxGap: number,
+): ResultRow {
+  const valued = measured.filter((r) => r.value !== null) as (ResultRow & { value: number })[];
+  const gapMetric = `fairness_gap:${metric.name}:${attribute}`;
+  if (valued.length < 2) {
+    return {
+      metric: gapMetric,
+      value: null,
+      status: 'no_data',
+      detail: { reason: 'fewer than 2 segments with enough labels' },
+    };
+  }
+  valued.sort((a, b) => a.value - b.value);
+  const worst = metric.higherIsBetter ? valued[0] : valued[valued.length - 1];
+  const best = metric.higherIsBetter ? valued[valued.length - 1] : valued[0];
+  const gap = Math.abs(best.value - worst.value);
+  return {
+    metric: gapMetric,
+    value: gap,
+    status: gap > maxGap ? 'alert' : 'ok',
+    detail: {
+      best: { segment: best.segment, value: best.value },
+      worst: { segment: worst.segment, value: worst.value },
+      maxGap,
+    },
+  };
+}
+
+/** How a window is measured: overall (segment ''), and in each value of an attribute. */
+interface Measurer {
+  all(): ResultRow;
+  segments(attribute: string): ResultRow[];
+}
+
+/** Measured on the window's labelled rows, grouped by segment value. */
+function onRows(
+  metric: PerformanceMetric,
+  events: LabelledEvent[],
+  settings: PerformanceSettings,
+): Measurer {
+  return {
+    all: () => measure(metric, events, '', settings),
+    segments: (attribute) => {
+      const groups = new Map<string, LabelledEvent[]>();
+      for (const e of events) {
+        const v = e.segment?.[attribute];
+        if (v === undefined) continue;
+        let g = groups.get(v);
+        if (g === undefined) {
+          g = [];
+          groups.set(v, g);
+        }
+        g.push(e);
+      }
+      return [...groups.keys()]
+        .sort()
+        .map((v) =>
+          measure(metric, groups.get(v) as LabelledEvent[], `${attribute}=${v}`, settings),
+        );
+    },
+  };
+}
+
+/** Measured on the window's outcome profiles, one per segment value. */
+function onProfiles(
+  metric: PerformanceMetric,
+  data: WindowData,
+  outcomes: WindowOutcomes,
+  settings: PerformanceSettings,
+): Measurer {
+  const task = data.owner.task;
+  const positiveLabel = settings.positiveLabel ?? '1';
+  const one = (segment: string) => {
+    const profile = outcomes.profile(segment) as OutcomeProfile;
+    return measureProfile(metric, task, positiveLabel, profile, segment, settings);
+  };
+  return {
+    all: () => one(''),
+    segments: (attribute) =>
+      outcomes
+        .segments()
+        .filter((s) => s.startsWith(`${attribute}=`))
+        .sort()
+        .map(one),
+  };
+}
+
 /**
  * The performance results of a window: the metric overall, per segment value, and the
  * fairness gap.
@@ -75,52 +247,20 @@ function measure(
  */
 export const performance: Evaluator<PerformanceSettings> = async (settings, data) => {
   const metric = performanceMetric(data.owner.task, settings.metric, settings.positiveLabel);
-  const events = await data.labelled();
-  const rows: ResultRow[] = [measure(metric, events, '', settings)];
+  const labels = await windowLabels(data);
+  const measurer =
+    labels.profiles !== null && metric.profiled
+      ? onProfiles(metric, data, labels.profiles, settings)
+      : onRows(metric, await labels.rows(), settings);
+  const rows: ResultRow[] = [measurer.all()];
   const attributes = new Set(settings.segments ?? []);
   if (settings.fairness !== undefined) attributes.add(settings.fairness.attribute);
   for (const attribute of attributes) {
-    const groups = new Map<string, LabelledEvent[]>();
-    for (const e of events) {
-      const v = e.segment?.[attribute];
-      if (v === undefined) continue;
-      let g = groups.get(v);
-      if (g === undefined) {
-        g = [];
-        groups.set(v, g);
-      }
-      g.push(e);
-    }
-    const measured = [...groups.keys()]
-      .sort()
-      .map((v) => measure(metric, groups.get(v) as LabelledEvent[], `${attribute}=${v}`, settings));
+    const measured = measurer.segments(attribute);
     rows.push(...measured);
-    if (settings.fairness?.attribute !== attribute) continue;
-    const valued = measured.filter((r) => r.value !== null) as (ResultRow & { value: number })[];
-    const gapMetric = `fairness_gap:${metric.name}:${attribute}`;
-    if (valued.length < 2) {
-      rows.push({
-        metric: gapMetric,
-        value: null,
-        status: 'no_data',
-        detail: { reason: 'fewer than 2 segments with enough labels' },
-      });
-      continue;
+    if (settings.fairness?.attribute === attribute) {
+      rows.push(fairnessGap(metric, attribute, measured, settings.fairness.maxGap));
     }
-    valued.sort((a, b) => a.value - b.value);
-    const worst = metric.higherIsBetter ? valued[0] : valued[valued.length - 1];
-    const best = metric.higherIsBetter ? valued[valued.length - 1] : valued[0];
-    const gap = Math.abs(best.value - worst.value);
-    rows.push({
-      metric: gapMetric,
-      value: gap,
-      status: gap > settings.fairness.maxGap ? 'alert' : 'ok',
-      detail: {
-        best: { segment: best.segment, value: best.value },
-        worst: { segment: worst.segment, value: worst.value },
-        maxGap: settings.fairness.maxGap,
-      },
-    });
   }
   return rows;
 };

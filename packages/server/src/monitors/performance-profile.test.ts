@@ -1,0 +1,191 @@
+/**
+ * Performance of a window of more than EXACT_LABELS labelled predictions, through the HTTP
+ * API on each database: measured from the outcome profiles kept as labels join (labels sent
+ * before their predictions included), accuracy equal to @tend/core's on the rows, ROC AUC
+ * within the bound it states, the confidently wrong share exact; a corrected label marks the
+ * window's profiles stale, and the next evaluation rebuilds them from the rows.
+ */
+import { accuracyScore, createRng, recallScore, rocAucScore } from '@tend/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, sendJson } from '../../test/support/test-app.js';
+import { testDialects } from '../../test/support/test-stores.js';
+import type { TendApp } from '../http/app.js';
+import { EXACT_LABELS } from './performance-metric.js';
+
+const N = 24_000;
+const WINDOW = '2026-03-01T10:00:00.000Z';
+const rng = createRng(17);
+const normal = () => {
+  const u = 1 - rng.next();
+  const v = rng.next();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+};
+const REGIONS = ['EU', 'US', 'APAC'];
+
+const truth = Array.from({ length: N }, () => (rng.next() < 0.35 ? 1 : 0));
+const score = truth.map((y, i) => {
+  const s = 1 / (1 + Math.exp(-(1.3 * normal() + (y === 1 ? 0.8 : -0.6) + (i % 3) * 0.2)));
+  return Math.round(s * 10_000) / 10_000;
+});
+const predicted = score.map((s) => (s >= 0.5 ? 1 : 0));
+const events = truth.map((_, i) => ({
+  id: `p${i}`,
+  timestamp: new Date(Date.parse(WINDOW) + i * 100).toISOString(),
+  version: 1,
+  features: { x: i % 100 },
+  prediction: predicted[i],
+  probabilities: { '0': 1 - score[i], '1': score[i] },
+  segment: { region: REGIONS[i % 3] },
+}));
+
+interface Result {
+  monitor: string;
+  segment: string;
+  metric: string;
+  value: number | null;
+  detail: Record<string, unknown>;
+}
+
+describe.each(testDialects())('performance from outcome profiles on %s', (dialect) => {
+  let tend: TendApp;
+  let dispose: () => Promise<void>;
+  const labels: number[] = [...truth];
+
+  const post = async (path: string, body: unknown) => {
+    const r = await sendJson(tend, 'POST', `/api/v1/models/big${path}`, body);
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json();
+  };
+  const sendLabels = async (from: number, to: number) => {
+    for (let i = from; i < to; i += 10_000) {
+      const ids = Array.from({ length: Math.min(10_000, to - i) }, (_, k) => i + k);
+      await post(
+        '/labels',
+        ids.map((k) => ({ id: `p${k}`, label: labels[k] })),
+      );
+    }
+  };
+  const evaluate = async () =>
+    (await post('/monitors/evaluate', { window: WINDOW })).results as Result[];
+  const find = (results: Result[], monitor: string, metric: string, segment = '') => {
+    const r = results.find(
+      (x) => x.monitor === monitor && x.metric === metric && x.segment === segment,
+    );
+    if (r === undefined) throw new Error(`no ${monitor} ${metric} ${segment} result`);
+    return r;
+  };
+  const profileRows = () =>
+    tend.ctx.db
+      .selectFrom('outcome_profiles')
+      .select(['segment', 'labelled', 'stale'])
+      .orderBy('segment')
+      .execute();
+
+  beforeAll(async () => {
+    ({ tend, dispose } = await openTestApp(dialect, { now: () => '2026-03-02T00:00:00.000Z' }));
+    const created = await sendJson(tend, 'POST', '/api/v1/models', {
+      name: 'big',
+      task: 'binary_classification',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await sendJson(tend, 'POST', '/api/v1/models/big/versions', {})).statusCode).toBe(201);
+    for (const [name, config] of [
+      [
+        'accuracy',
+        { metric: 'accuracy', segments: ['region'], fairness: { attribute: 'region', maxGap: 1 } },
+      ],
+      ['recall', { metric: 'recall', bootstrap: 0 }],
+      ['auc', { metric: 'rocAuc' }],
+    ] as const) {
+      const r = await sendJson(tend, 'PUT', `/api/v1/models/big/monitors/${name}`, {
+        kind: 'performance',
+        config,
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const outputs = await sendJson(tend, 'PUT', '/api/v1/models/big/monitors/outputs', {
+      kind: 'outputs',
+      config: { confidentWrong: 0.8 },
+    });
+    expect(outputs.statusCode, outputs.body).toBe(201);
+    // The first 3 000 labels come before their predictions.
+    await sendLabels(0, 3000);
+    for (let i = 0; i < N; i += 8000) await post('/predictions', events.slice(i, i + 8000));
+    await sendLabels(3000, N);
+  });
+  afterAll(async () => {
+    await dispose();
+  });
+
+  it('measures a large window from its profiles: accuracy as on the rows, ROC AUC within its bound', async () => {
+    expect(N).toBeGreaterThan(EXACT_LABELS);
+    const rows = await profileRows();
+    expect(rows.map((r) => [r.segment, r.labelled, r.stale])).toEqual([
+      ['', N, 0],
+      ['region=APAC', N / 3, 0],
+      ['region=EU', N / 3, 0],
+      ['region=US', N / 3, 0],
+    ]);
+    const results = await evaluate();
+    const acc = find(results, 'accuracy', 'accuracy');
+    expect(acc.value).toBe(accuracyScore(truth, predicted));
+    expect(acc.detail).toMatchObject({ labels: N, source: 'outcome_profile', exact: true });
+    const [low, high] = acc.detail.interval as [number, number];
+    expect(low).toBeLessThan(acc.value as number);
+    expect(high).toBeGreaterThan(acc.value as number);
+    for (const [k, region] of REGIONS.entries()) {
+      const ids = truth.map((_, i) => i).filter((i) => i % 3 === k);
+      const seg = find(results, 'accuracy', 'accuracy', `region=${region}`);
+      expect(seg.value).toBe(
+        accuracyScore(
+          ids.map((i) => truth[i]),
+          ids.map((i) => predicted[i]),
+        ),
+      );
+    }
+    expect(find(results, 'accuracy', 'fairness_gap:accuracy:region').value).toBeGreaterThan(0);
+    expect(find(results, 'recall', 'recall').value).toBe(recallScore(truth, predicted));
+    const auc = find(results, 'auc', 'rocAuc');
+    expect(auc.detail).toMatchObject({ exact: false, errorBoundOn: 'value' });
+    const bound = auc.detail.errorBound as number;
+    expect(bound).toBeGreaterThan(0);
+    expect(bound).toBeLessThan(0.02);
+    expect(Math.abs((auc.value as number) - rocAucScore(truth, score))).toBeLessThanOrEqual(bound);
+    expect(auc.detail.intervalSkipped).toMatch(/sketches/);
+    const wrong = find(results, 'outputs', 'confident_wrong_share');
+    const count = truth.filter(
+      (y, i) => predicted[i] !== y && Math.max(score[i], 1 - score[i]) >= 0.8,
+    );
+    expect(wrong.value).toBe(count.length / N);
+    expect(wrong.detail).toMatchObject({ exact: true, labelled: N });
+  });
+
+  it('rebuilds the profiles after a label is corrected, and measures the corrected labels', async () => {
+    // The same labels again change nothing.
+    await sendLabels(0, 1000);
+    expect((await profileRows()).every((r) => r.stale === 0)).toBe(true);
+    for (let i = 0; i < 4000; i++) labels[i] = 1 - labels[i];
+    await sendLabels(0, 4000);
+    const stale = await profileRows();
+    expect(stale.every((r) => r.stale === 1 && r.labelled === (r.segment === '' ? N : N / 3))).toBe(
+      true,
+    );
+    const results = await evaluate();
+    const acc = find(results, 'accuracy', 'accuracy');
+    expect(acc.value).toBe(accuracyScore(labels, predicted));
+    expect(acc.value).not.toBe(accuracyScore(truth, predicted));
+    const auc = find(results, 'auc', 'rocAuc');
+    expect(Math.abs((auc.value as number) - rocAucScore(labels, score))).toBeLessThanOrEqual(
+      auc.detail.errorBound as number,
+    );
+    expect((await profileRows()).every((r) => r.stale === 0)).toBe(true);
+    // Labels joining after the rebuild add to it.
+    await post('/predictions', [{ ...events[0], id: 'late', timestamp: WINDOW }]);
+    await post('/labels', [{ id: 'late', label: 1 - predicted[0] }]);
+    const after = find(await evaluate(), 'accuracy', 'accuracy');
+    expect(after.value).toBe(
+      accuracyScore([...labels, 1 - predicted[0]], [...predicted, predicted[0]]),
+    );
+    expect(after.detail.labels).toBe(N + 1);
+  });
+});

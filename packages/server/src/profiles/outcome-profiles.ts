@@ -1,0 +1,329 @@
+/**
+ * Outcome profiles in the store: each labelled prediction — a label joining a stored
+ * prediction, or a prediction whose label came first — is added, in the transaction that
+ * stores it, to the outcome profiles (`outcome-profile.ts`) of its prediction's tumbling window
+ * (by the prediction's time), version and segments ('' for all events, and each
+ * `attribute=value`), as window profiles are kept. The caller holds the model's row lock
+ * (`lockModelRow`), so two servers adding to the same profile add up, one after the other,
+ * and a label and its prediction arriving at once are joined by exactly one of the two.
+ *
+ * A label that replaces another (a correction) cannot be taken out of a sketch: its window's
+ * profiles are marked stale, still count their labelled predictions, and are rebuilt from the
+ * rows when they are next read for a metric (`rebuildOutcomeProfiles`).
+ */
+import { type Kysely, PostgresAdapter } from 'kysely';
+import type { Db } from '../registry/context.js';
+import { lockModelRow } from '../registry/model-lock.js';
+import type { Database, ModelRow } from '../store/tables.js';
+import { type OutcomeKind, OutcomeProfile } from './outcome-profile.js';
+
+/** A prediction with the label that joined it, as the profiles take it. */
+export interface JoinedOutcome {
+  versionId: number;
+  /** The prediction's time: it decides the window. */
+  ts: string;
+  label: unknown;
+  prediction: unknown;
+  scores: Record<string, number> | null;
+  segment: Record<string, string> | null;
+}
+
+/** What a batch adds to one stored profile. */
+export interface OutcomeDelta {
+  versionId: number;
+  window: string;
+  segment: string;
+  profile: OutcomeProfile;
+}
+
+/** Rows per statement when merging. */
+const CHUNK = 200;
+/** Rows read per query when a window is rebuilt. */
+const PAGE = 5000;
+
+const keyOf = (versionId: number, window: string, segment: string) =>
+  `${versionId}\u0000${window}\u0000${segment}`;
+
+/** Adds joined outcomes to in-memory profiles by version, window and segment. */
+class Grouper {
+  readonly groups = new Map<string, OutcomeDelta>();
+  private readonly windows = new Map<number, string>();
+  private readonly size: number;
+
+  constructor(
+    private readonly kind: OutcomeKind,
+    windowSeconds: number,
+  ) {
+    this.size = windowSeconds * 1000;
+  }
+
+  add(o: JoinedOutcome): void {
+    const slot = Math.floor(Date.parse(o.ts) / this.size);
+    let window = this.windows.get(slot);
+    if (window === undefined) {
+      window = new Date(slot * this.size).toISOString();
+      this.windows.set(slot, window);
+    }
+    this.to(o.versionId, window, '').update(o.label, o.prediction, o.scores);
+    if (o.segment === null) return;
+    for (const k in o.segment) {
+      this.to(o.versionId, window, `${k}=${o.segment[k]}`).update(o.label, o.prediction, o.scores);
+    }
+  }
+
+  private to(versionId: number, window: string, segment: string): OutcomeProfile {
+    const key = keyOf(versionId, window, segment);
+    let d = this.groups.get(key);
+    if (d === undefined) {
+      d = { versionId, window, segment, profile: new OutcomeProfile(this.kind) };
+      this.groups.set(key, d);
+    }
+    return d.profile;
+  }
+}
+
+/**
+ * The outcome profiles a batch of labelled predictions adds, by version, window and segment.
+ *
+ * @example
+ * profileOutcomes('classification', joined, 3600).length; // windows × versions × (1 + segments)
+ */
+export function profileOutcomes(
+  kind: OutcomeKind,
+  outcomes: JoinedOutcome[],
+  windowSeconds: number,
+): OutcomeDelta[] {
+  const g = new Grouper(kind, windowSeconds);
+  for (const o of outcomes) g.add(o);
+  return [...g.groups.values()];
+}
+
+/**
+ * Merge a batch's outcome profiles into the stored ones, in the caller's transaction, which
+ * holds the model's row lock. A stale profile stays stale (it still counts its labels).
+ *
+ * @example
+ * await mergeOutcomeProfiles(trx, modelId, profileOutcomes('classification', joined, 3600), now);
+ */
+export async function mergeOutcomeProfiles(
+  trx: Db,
+  modelId: number,
+  all: OutcomeDelta[],
+  at: string,
+): Promise<void> {
+  for (let from = 0; from < all.length; from += CHUNK) {
+    const chunk = all.slice(from, from + CHUNK);
+    const stored = await trx
+      .selectFrom('outcome_profiles')
+      .select(['version_id', 'window_start', 'segment', 'profile'])
+      .where('model_id', '=', modelId)
+      .where('version_id', 'in', [...new Set(chunk.map((d) => d.versionId))])
+      .where('window_start', 'in', [...new Set(chunk.map((d) => d.window))])
+      .where('segment', 'in', [...new Set(chunk.map((d) => d.segment))])
+      .execute();
+    const byKey = new Map(stored.map((r) => [keyOf(r.version_id, r.window_start, r.segment), r]));
+    const merged = chunk.map((d) => {
+      const row = byKey.get(keyOf(d.versionId, d.window, d.segment));
+      const profile =
+        row === undefined ? d.profile : OutcomeProfile.fromBytes(row.profile).merge(d.profile);
+      return {
+        model_id: modelId,
+        version_id: d.versionId,
+        window_start: d.window,
+        segment: d.segment,
+        labelled: profile.labelled,
+        stale: 0,
+        profile: profile.toBytes(),
+        updated_at: at,
+      };
+    });
+    await trx
+      .insertInto('outcome_profiles')
+      .values(merged)
+      .onConflict((oc) =>
+        oc.columns(['model_id', 'version_id', 'window_start', 'segment']).doUpdateSet((eb) => ({
+          labelled: eb.ref('excluded.labelled'),
+          profile: eb.ref('excluded.profile'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Mark the outcome profiles of these windows stale: a label of theirs was replaced.
+ *
+ * @example
+ * await markOutcomesStale(trx, modelId, [{ versionId: 7, window: '2026-03-03T14:00:00.000Z' }], now);
+ */
+export async function markOutcomesStale(
+  trx: Db,
+  modelId: number,
+  windows: { versionId: number; window: string }[],
+  at: string,
+): Promise<void> {
+  const seen = new Set<string>();
+  for (const w of windows) {
+    const key = keyOf(w.versionId, w.window, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    await trx
+      .updateTable('outcome_profiles')
+      .set({ stale: 1, updated_at: at })
+      .where('model_id', '=', modelId)
+      .where('version_id', '=', w.versionId)
+      .where('window_start', '=', w.window)
+      .execute();
+  }
+}
+
+/**
+ * The outcome profiles of one window of one version, each segment read from its bytes when
+ * first asked for.
+ *
+ * @example
+ * const w = await readOutcomeProfiles(db, modelId, versionId, start); w.profile('')?.labelled; // 24000
+ */
+export class WindowOutcomes {
+  private readonly parsed = new Map<string, OutcomeProfile>();
+
+  constructor(
+    /** Labelled predictions of the window (segment ''), 0 when it has no profile. */
+    readonly labelled: number,
+    /** A label of the window was replaced since its profiles were built. */
+    readonly stale: boolean,
+    private readonly stored: Map<string, Uint8Array | OutcomeProfile>,
+  ) {}
+
+  /** The segments profiled: '' and every `attribute=value` seen. */
+  segments(): string[] {
+    return [...this.stored.keys()];
+  }
+
+  /** A segment's profile ('' for all events). */
+  profile(segment: string): OutcomeProfile | undefined {
+    const s = this.stored.get(segment);
+    if (s === undefined || s instanceof OutcomeProfile) return s;
+    let p = this.parsed.get(segment);
+    if (p === undefined) {
+      p = OutcomeProfile.fromBytes(s);
+      this.parsed.set(segment, p);
+    }
+    return p;
+  }
+}
+
+/**
+ * The stored outcome profiles of a window (stale or not: see `WindowOutcomes.stale`).
+ *
+ * @example
+ * (await readOutcomeProfiles(db, modelId, versionId, '2026-03-03T14:00:00.000Z')).labelled; // 24000
+ */
+export async function readOutcomeProfiles(
+  db: Db,
+  modelId: number,
+  versionId: number,
+  windowStart: string,
+): Promise<WindowOutcomes> {
+  const rows = await db
+    .selectFrom('outcome_profiles')
+    .select(['segment', 'labelled', 'stale', 'profile'])
+    .where('model_id', '=', modelId)
+    .where('version_id', '=', versionId)
+    .where('window_start', '=', windowStart)
+    .execute();
+  const all = rows.find((r) => r.segment === '');
+  return new WindowOutcomes(
+    all?.labelled ?? 0,
+    rows.some((r) => r.stale !== 0),
+    new Map(rows.map((r) => [r.segment, r.profile])),
+  );
+}
+
+/**
+ * Rebuild a window's outcome profiles from its stored predictions and their labels, under
+ * the model's row lock (ingestion of the model waits meanwhile), and answer them.
+ *
+ * @example
+ * const fresh = await rebuildOutcomeProfiles(db, owner, versionId, '2026-03-03T14:00:00.000Z', now); fresh.stale; // false
+ */
+export async function rebuildOutcomeProfiles(
+  db: Db,
+  owner: ModelRow,
+  versionId: number,
+  windowStart: string,
+  kind: OutcomeKind,
+  at: string,
+): Promise<WindowOutcomes> {
+  const work = async (trx: Db) => {
+    const dialect = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+    await lockModelRow(trx, dialect, owner.id);
+    // Another evaluation of the window may have rebuilt it while this one waited for the lock.
+    const current = await readOutcomeProfiles(trx, owner.id, versionId, windowStart);
+    if (!current.stale) return current;
+    const end = new Date(Date.parse(windowStart) + owner.window_seconds * 1000).toISOString();
+    const g = new Grouper(kind, owner.window_seconds);
+    let last: { ts: string; id: number } | undefined;
+    for (;;) {
+      let q = trx
+        .selectFrom('predictions')
+        .innerJoin('labels', (j) =>
+          j
+            .onRef('labels.model_id', '=', 'predictions.model_id')
+            .onRef('labels.event_id', '=', 'predictions.event_id'),
+        )
+        .select([
+          'predictions.id',
+          'predictions.ts',
+          'predictions.prediction',
+          'predictions.scores',
+          'predictions.segment',
+          'labels.label',
+        ])
+        .where('predictions.model_id', '=', owner.id)
+        .where('predictions.ts', '>=', windowStart)
+        .where('predictions.ts', '<', end)
+        .where('predictions.version_id', '=', versionId);
+      if (last !== undefined) {
+        const { ts, id } = last;
+        q = q.where((eb) =>
+          eb(eb.refTuple('predictions.ts', 'predictions.id'), '>', eb.tuple(ts, id)),
+        );
+      }
+      const rows = await q
+        .orderBy('predictions.ts')
+        .orderBy('predictions.id')
+        .limit(PAGE)
+        .execute();
+      for (const r of rows) {
+        g.add({
+          versionId,
+          ts: r.ts,
+          label: JSON.parse(r.label),
+          prediction: JSON.parse(r.prediction),
+          scores: r.scores === null ? null : JSON.parse(r.scores),
+          segment: r.segment === null ? null : JSON.parse(r.segment),
+        });
+      }
+      if (rows.length < PAGE) break;
+      const tail = rows[rows.length - 1];
+      last = { ts: tail.ts, id: tail.id };
+    }
+    await trx
+      .deleteFrom('outcome_profiles')
+      .where('model_id', '=', owner.id)
+      .where('version_id', '=', versionId)
+      .where('window_start', '=', windowStart)
+      .execute();
+    const deltas = [...g.groups.values()];
+    await mergeOutcomeProfiles(trx, owner.id, deltas, at);
+    const all = deltas.find((d) => d.segment === '');
+    return new WindowOutcomes(
+      all?.profile.labelled ?? 0,
+      false,
+      new Map(deltas.map((d) => [d.segment, d.profile])),
+    );
+  };
+  return db.isTransaction ? work(db) : (db as Kysely<Database>).transaction().execute(work);
+}
