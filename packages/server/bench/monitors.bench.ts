@@ -30,17 +30,19 @@ function eventsArg(): number {
   return n;
 }
 
-/** The first five batches as a CSV: the reference, as a training set would be. */
+/** The first five batches and their labels as a CSV: the reference, as a training set would be. */
 function referenceCsv(): string {
   const names = INPUT_SCHEMA.map((f) => f.name);
-  const lines = [[...names, 'prediction'].join(',')];
+  const lines = [[...names, 'prediction', 'label'].join(',')];
   for (let k = 0; k < 5; k++) {
     const events = JSON.parse(batchBody(k, START, 1000)) as {
       features: Record<string, unknown>;
       prediction: number;
     }[];
-    for (const e of events)
-      lines.push([...names.map((n) => e.features[n]), e.prediction].join(','));
+    const labels = JSON.parse(labelBody(k)) as { label: number }[];
+    events.forEach((e, i) => {
+      lines.push([...names.map((n) => e.features[n]), e.prediction, labels[i].label].join(','));
+    });
   }
   return `${lines.join('\n')}\n`;
 }

@@ -16,7 +16,6 @@ import {
   mergeOutcomeProfiles,
   profileOutcomes,
 } from '../profiles/outcome-profiles.js';
-import { windowStart } from '../profiles/window-profiles.js';
 import type { RegistryContext } from '../registry/context.js';
 import { lockModelRow } from '../registry/model-lock.js';
 import { modelRow } from '../registry/models.js';
@@ -101,12 +100,12 @@ export async function ingestLabels(
         .execute();
       const stored = await trx
         .selectFrom('predictions')
-        .select(['event_id', 'version_id', 'ts', 'prediction', 'scores', 'segment'])
+        .select(['event_id', 'version_id', 'window_start', 'prediction', 'scores', 'segment'])
         .where('model_id', '=', owner.id)
         .where('event_id', 'in', ids)
         .execute();
       for (const p of stored) {
-        touched.push({ versionId: p.version_id, window: windowStart(p.ts, owner.window_seconds) });
+        touched.push({ versionId: p.version_id, window: p.window_start });
       }
       if (kind === null) continue;
       const had = new Map(existing.map((r) => [r.event_id, r.label]));
@@ -117,7 +116,7 @@ export async function ingestLabels(
         if (old === undefined) {
           joined.push({
             versionId: p.version_id,
-            ts: p.ts,
+            window: p.window_start,
             label: JSON.parse(label),
             prediction: JSON.parse(p.prediction),
             scores: p.scores === null ? null : JSON.parse(p.scores),
@@ -125,21 +124,13 @@ export async function ingestLabels(
           });
         } else if (old !== label) {
           // A correction: the old label is in the window's sketches for good.
-          corrected.push({
-            versionId: p.version_id,
-            window: windowStart(p.ts, owner.window_seconds),
-          });
+          corrected.push({ versionId: p.version_id, window: p.window_start });
         }
         // The same label again changes nothing.
       }
     }
     if (kind !== null) {
-      await mergeOutcomeProfiles(
-        trx,
-        owner.id,
-        profileOutcomes(kind, joined, owner.window_seconds),
-        received,
-      );
+      await mergeOutcomeProfiles(trx, owner.id, profileOutcomes(kind, joined), received);
       await markOutcomesStale(trx, owner.id, corrected, received);
     }
     await forgetEvaluations(trx, owner.id, touched);

@@ -25,6 +25,7 @@ import { lockModelRow } from '../registry/model-lock.js';
 import { modelRow } from '../registry/models.js';
 import type { Version } from '../registry/schemas.js';
 import type { ModelRow } from '../store/tables.js';
+import { assignWindows } from './assign-windows.js';
 import type { PredictionEvent } from './event-schemas.js';
 import { eventTime } from './event-time.js';
 import { countFindings, type Finding, type FindingCounts, inputChecker } from './input-checks.js';
@@ -159,11 +160,20 @@ export async function ingestPredictions(
     // touch the same window profiles, which would otherwise lock their rows in different orders
     // and deadlock. (SQLite writes one transaction at a time anyway.)
     await lockModelRow(trx, ctx.dialect, owner.id);
+    // Each event's window; a count window needs to know first which events are new.
+    const fresh = await freshEvents(trx, owner, rows);
+    const windows = await assignWindows(
+      trx,
+      owner,
+      rows.map((r) => ({ versionId: r.version_id, ts: r.ts })),
+      fresh,
+    );
+    const windowed = rows.map((r, i) => ({ ...r, window_start: windows[i] }));
     const inserted = new Set<string>();
-    for (let from = 0; from < rows.length; from += CHUNK) {
+    for (let from = 0; from < windowed.length; from += CHUNK) {
       const done = await trx
         .insertInto('predictions')
-        .values(rows.slice(from, from + CHUNK))
+        .values(windowed.slice(from, from + CHUNK))
         .onConflict((oc) => oc.columns(['model_id', 'event_id']).doNothing())
         .returning('event_id')
         .execute();
@@ -171,15 +181,16 @@ export async function ingestPredictions(
     }
     // Only the events stored now count in the profiles: a batch sent again changes nothing.
     const profiled: ProfiledEvent[] = [];
-    const storedRows: (typeof rows)[number][] = [];
+    const storedRows: (typeof windowed)[number][] = [];
     events.forEach((e, i) => {
       if (!inserted.delete(e.id)) return; // a duplicate, or an id met before in this batch
       storedFindings.push(perEvent[i]);
-      const row = rows[i];
+      const row = windowed[i];
       storedRows.push(row);
       profiled.push({
         versionId: row.version_id,
         ts: row.ts,
+        window: row.window_start,
         features: e.features,
         prediction: e.prediction,
         scores: e.probabilities ?? e.scores,
@@ -200,6 +211,38 @@ export async function ingestPredictions(
 }
 
 /**
+ * Which rows of a batch are new: all of them for windows of time (whose assignment does not
+ * depend on it); for windows of a count, those whose id is not stored yet, the first of an
+ * id met twice in the batch.
+ */
+async function freshEvents(
+  trx: Db,
+  owner: ModelRow,
+  rows: { event_id: string }[],
+): Promise<boolean[]> {
+  if (owner.window_events === null) return rows.map(() => true);
+  const known = new Set<string>();
+  for (let from = 0; from < rows.length; from += CHUNK) {
+    const found = await trx
+      .selectFrom('predictions')
+      .select('event_id')
+      .where('model_id', '=', owner.id)
+      .where(
+        'event_id',
+        'in',
+        rows.slice(from, from + CHUNK).map((r) => r.event_id),
+      )
+      .execute();
+    for (const f of found) known.add(f.event_id);
+  }
+  return rows.map((r) => {
+    if (known.has(r.event_id)) return false;
+    known.add(r.event_id);
+    return true;
+  });
+}
+
+/**
  * Add the predictions stored now whose label came first to their windows' outcome profiles
  * (a label arriving later is added by `ingestLabels`; the model's row lock orders the two).
  */
@@ -209,7 +252,7 @@ async function joinEarlyLabels(
   stored: {
     version_id: number;
     event_id: string;
-    ts: string;
+    window_start: string;
     prediction: string;
     scores: string | null;
     segment: string | null;
@@ -239,7 +282,7 @@ async function joinEarlyLabels(
       // The values as they are read back from the store, as a rebuild reads them.
       joined.push({
         versionId: r.version_id,
-        ts: r.ts,
+        window: r.window_start,
         label: JSON.parse(label),
         prediction: JSON.parse(r.prediction),
         scores: r.scores === null ? null : JSON.parse(r.scores),
@@ -247,12 +290,7 @@ async function joinEarlyLabels(
       });
     }
   }
-  await mergeOutcomeProfiles(
-    trx,
-    owner.id,
-    profileOutcomes(kind, joined, owner.window_seconds),
-    at,
-  );
+  await mergeOutcomeProfiles(trx, owner.id, profileOutcomes(kind, joined), at);
 }
 
 function target(versionId: number, inputSchema: string | null): Target {

@@ -169,7 +169,8 @@ async function storeResults(
 
 /**
  * The closed windows of `owner` that need evaluating, oldest first: never evaluated, or
- * changed since (more events; labels, whose ingestion forgets the evaluation).
+ * changed since (more events; labels, whose ingestion forgets the evaluation). A window of
+ * time is closed once its end has passed; a window of a count once the next one has opened.
  *
  * @example
  * await pendingWindows(db, owner, '2026-03-03T16:00:00.000Z'); // [{ versionId: 7, versionNumber: 3, windowStart: '2026-03-03T14:00:00.000Z' }, …]
@@ -181,7 +182,7 @@ export async function pendingWindows(
   limit = 1000,
 ): Promise<WindowRef[]> {
   const closedBy = new Date(Date.parse(now) - owner.window_seconds * 1000).toISOString();
-  const rows = await db
+  let q = db
     .selectFrom('window_profiles as wp')
     .innerJoin('versions', 'versions.id', 'wp.version_id')
     .leftJoin('window_evaluations as we', (j) =>
@@ -200,12 +201,21 @@ export async function pendingWindows(
     .where('wp.model_id', '=', owner.id)
     .where('wp.segment', '=', '')
     .where('wp.column_name', '=', 'prediction')
-    .where('wp.window_start', '<=', closedBy)
-    .where((eb) => eb.or([eb('we.events', 'is', null), eb('we.events', '<>', eb.ref('wp.events'))]))
-    .orderBy('wp.window_start')
-    .orderBy('versions.number')
-    .limit(limit)
-    .execute();
+    .where((eb) =>
+      eb.or([eb('we.events', 'is', null), eb('we.events', '<>', eb.ref('wp.events'))]),
+    );
+  if (owner.window_events === null) {
+    // A window of time closes when its end has passed.
+    q = q.where('wp.window_start', '<=', closedBy);
+  } else {
+    // A window of a count closes when the next one opens: its version's counter moved on.
+    q = q
+      .innerJoin('window_counters as wc', (j) =>
+        j.onRef('wc.model_id', '=', 'wp.model_id').onRef('wc.version_id', '=', 'wp.version_id'),
+      )
+      .whereRef('wp.window_start', '<', 'wc.window_start');
+  }
+  const rows = await q.orderBy('wp.window_start').orderBy('versions.number').limit(limit).execute();
   return rows.map((r) => ({
     versionId: r.version_id,
     versionNumber: r.number,

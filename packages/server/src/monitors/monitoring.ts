@@ -100,8 +100,13 @@ export class Monitoring {
       .groupBy(['window_profiles.version_id', 'versions.number']);
     if (request.version !== undefined) q = q.where('versions.number', '=', request.version);
     if (request.window !== undefined) {
-      const start = windowStart(normalTime(request.window, 'window'), owner.window_seconds);
-      q = q.where('window_profiles.window_start', '=', start);
+      const at = normalTime(request.window, 'window');
+      // A window of time is found by its length; a window of a count is the last one opened
+      // at or before the time.
+      q =
+        owner.window_events === null
+          ? q.where('window_profiles.window_start', '=', windowStart(at, owner.window_seconds))
+          : q.where('window_profiles.window_start', '<=', at);
     }
     const refs = (await q.orderBy('versions.number').execute()).map((r) => ({
       versionId: r.version_id,

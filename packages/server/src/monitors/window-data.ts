@@ -43,16 +43,6 @@ export interface WindowProfiles {
 /** Rows read per query when a window's events are loaded. */
 const PAGE = 5000;
 
-/**
- * The end of the window starting at `start`, ISO-8601.
- *
- * @example
- * windowEnd('2026-03-03T14:00:00.000Z', 3600); // '2026-03-03T15:00:00.000Z'
- */
-export function windowEnd(start: string, windowSeconds: number): string {
-  return new Date(Date.parse(start) + windowSeconds * 1000).toISOString();
-}
-
 interface EventRow {
   event_id: string;
   ts: string;
@@ -112,8 +102,21 @@ export class WindowData {
     return this.owner.window_seconds;
   }
 
-  get windowEnd(): string {
-    return windowEnd(this.windowStart, this.owner.window_seconds);
+  /** Whether the model's windows are of a count of predictions, not of time. */
+  get countWindows(): boolean {
+    return this.owner.window_events !== null;
+  }
+
+  /** The first and last event times of the window (for count windows, its span). */
+  async timeSpan(): Promise<{ first: string; last: string } | null> {
+    const r = await this.db
+      .selectFrom('predictions')
+      .select((eb) => [eb.fn.min('ts').as('first'), eb.fn.max('ts').as('last')])
+      .where('model_id', '=', this.owner.id)
+      .where('version_id', '=', this.versionId)
+      .where('window_start', '=', this.windowStart)
+      .executeTakeFirst();
+    return r?.first == null ? null : { first: r.first as string, last: r.last as string };
   }
 
   /** Events in the window, all segments. */
@@ -168,13 +171,12 @@ export class WindowData {
 
   /**
    * The window's events (with their labels: only those that have one, and then without their
-   * features) a page at a time, in (time, id) order so that each page continues the index
-   * scan where the last one stopped.
+   * features) a page at a time, in storage order, from the (model, version, window, id) index.
    */
   private async pages(withLabels: boolean, each: (row: EventRow) => void): Promise<void> {
-    let last: { ts: string; id: number } | undefined;
+    let after = 0;
     for (;;) {
-      let q = this.db
+      const q = this.db
         .selectFrom('predictions')
         .select([
           'predictions.id',
@@ -186,17 +188,9 @@ export class WindowData {
           'predictions.segment',
         ])
         .where('predictions.model_id', '=', this.owner.id)
-        .where('predictions.ts', '>=', this.windowStart)
-        .where('predictions.ts', '<', this.windowEnd)
-        .where('predictions.version_id', '=', this.versionId);
-      if (last !== undefined) {
-        const { ts, id } = last;
-        // A row-value comparison, which both databases answer from the (model, time) index;
-        // the same condition spelled with OR makes SQLite scan from the window's start again.
-        q = q.where((eb) =>
-          eb(eb.refTuple('predictions.ts', 'predictions.id'), '>', eb.tuple(ts, id)),
-        );
-      }
+        .where('predictions.version_id', '=', this.versionId)
+        .where('predictions.window_start', '=', this.windowStart)
+        .where('predictions.id', '>', after);
       const rows = (
         withLabels
           ? await q
@@ -206,21 +200,14 @@ export class WindowData {
                   .onRef('labels.event_id', '=', 'predictions.event_id'),
               )
               .select('labels.label')
-              .orderBy('predictions.ts')
               .orderBy('predictions.id')
               .limit(PAGE)
               .execute()
-          : await q
-              .select('predictions.features')
-              .orderBy('predictions.ts')
-              .orderBy('predictions.id')
-              .limit(PAGE)
-              .execute()
+          : await q.select('predictions.features').orderBy('predictions.id').limit(PAGE).execute()
       ) as (EventRow & { id: number })[];
       for (const r of rows) each(r);
       if (rows.length < PAGE) return;
-      const end = rows[rows.length - 1];
-      last = { ts: end.ts, id: end.id };
+      after = rows[rows.length - 1].id;
     }
   }
 }

@@ -20,8 +20,8 @@ import { type OutcomeKind, OutcomeProfile } from './outcome-profile.js';
 /** A prediction with the label that joined it, as the profiles take it. */
 export interface JoinedOutcome {
   versionId: number;
-  /** The prediction's time: it decides the window. */
-  ts: string;
+  /** The prediction's window (`predictions.window_start`). */
+  window: string;
   label: unknown;
   prediction: unknown;
   scores: Record<string, number> | null;
@@ -47,23 +47,11 @@ const keyOf = (versionId: number, window: string, segment: string) =>
 /** Adds joined outcomes to in-memory profiles by version, window and segment. */
 class Grouper {
   readonly groups = new Map<string, OutcomeDelta>();
-  private readonly windows = new Map<number, string>();
-  private readonly size: number;
 
-  constructor(
-    private readonly kind: OutcomeKind,
-    windowSeconds: number,
-  ) {
-    this.size = windowSeconds * 1000;
-  }
+  constructor(private readonly kind: OutcomeKind) {}
 
   add(o: JoinedOutcome): void {
-    const slot = Math.floor(Date.parse(o.ts) / this.size);
-    let window = this.windows.get(slot);
-    if (window === undefined) {
-      window = new Date(slot * this.size).toISOString();
-      this.windows.set(slot, window);
-    }
+    const window = o.window;
     this.to(o.versionId, window, '').update(o.label, o.prediction, o.scores);
     if (o.segment === null) return;
     for (const k in o.segment) {
@@ -86,14 +74,10 @@ class Grouper {
  * The outcome profiles a batch of labelled predictions adds, by version, window and segment.
  *
  * @example
- * profileOutcomes('classification', joined, 3600).length; // windows × versions × (1 + segments)
+ * profileOutcomes('classification', joined).length; // windows × versions × (1 + segments)
  */
-export function profileOutcomes(
-  kind: OutcomeKind,
-  outcomes: JoinedOutcome[],
-  windowSeconds: number,
-): OutcomeDelta[] {
-  const g = new Grouper(kind, windowSeconds);
+export function profileOutcomes(kind: OutcomeKind, outcomes: JoinedOutcome[]): OutcomeDelta[] {
+  const g = new Grouper(kind);
   for (const o of outcomes) g.add(o);
   return [...g.groups.values()];
 }
@@ -262,11 +246,10 @@ export async function rebuildOutcomeProfiles(
     // Another evaluation of the window may have rebuilt it while this one waited for the lock.
     const current = await readOutcomeProfiles(trx, owner.id, versionId, windowStart);
     if (!current.stale) return current;
-    const end = new Date(Date.parse(windowStart) + owner.window_seconds * 1000).toISOString();
-    const g = new Grouper(kind, owner.window_seconds);
-    let last: { ts: string; id: number } | undefined;
+    const g = new Grouper(kind);
+    let after = 0;
     for (;;) {
-      let q = trx
+      const rows = await trx
         .selectFrom('predictions')
         .innerJoin('labels', (j) =>
           j
@@ -275,31 +258,22 @@ export async function rebuildOutcomeProfiles(
         )
         .select([
           'predictions.id',
-          'predictions.ts',
           'predictions.prediction',
           'predictions.scores',
           'predictions.segment',
           'labels.label',
         ])
         .where('predictions.model_id', '=', owner.id)
-        .where('predictions.ts', '>=', windowStart)
-        .where('predictions.ts', '<', end)
-        .where('predictions.version_id', '=', versionId);
-      if (last !== undefined) {
-        const { ts, id } = last;
-        q = q.where((eb) =>
-          eb(eb.refTuple('predictions.ts', 'predictions.id'), '>', eb.tuple(ts, id)),
-        );
-      }
-      const rows = await q
-        .orderBy('predictions.ts')
+        .where('predictions.version_id', '=', versionId)
+        .where('predictions.window_start', '=', windowStart)
+        .where('predictions.id', '>', after)
         .orderBy('predictions.id')
         .limit(PAGE)
         .execute();
       for (const r of rows) {
         g.add({
           versionId,
-          ts: r.ts,
+          window: windowStart,
           label: JSON.parse(r.label),
           prediction: JSON.parse(r.prediction),
           scores: r.scores === null ? null : JSON.parse(r.scores),
@@ -307,8 +281,7 @@ export async function rebuildOutcomeProfiles(
         });
       }
       if (rows.length < PAGE) break;
-      const tail = rows[rows.length - 1];
-      last = { ts: tail.ts, id: tail.id };
+      after = rows[rows.length - 1].id;
     }
     await trx
       .deleteFrom('outcome_profiles')

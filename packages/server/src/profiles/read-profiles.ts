@@ -38,7 +38,7 @@ export async function readProfiles(
   db: Db,
   model: string,
   query: ProfileQuery = {},
-): Promise<{ windowSeconds: number; profiles: WindowProfile[] }> {
+): Promise<{ windowSeconds: number; windowEvents: number | null; profiles: WindowProfile[] }> {
   const owner = await modelRow(db, model);
   let q = db
     .selectFrom('window_profiles')
@@ -67,6 +67,7 @@ export async function readProfiles(
     .execute();
   return {
     windowSeconds: owner.window_seconds,
+    windowEvents: owner.window_events,
     profiles: rows.map((r) => ({
       version: r.number,
       windowStart: r.window_start,

@@ -14,6 +14,8 @@ import { ColumnProfile } from './column-profile.js';
 export interface ProfiledEvent {
   versionId: number;
   ts: string;
+  /** Its window, when assigned already (`predictions.window_start`); else by `ts`. */
+  window?: string;
   features: Record<string, unknown>;
   prediction: unknown;
   scores?: Record<string, number>;
@@ -90,11 +92,14 @@ export function profileEvents(events: ProfiledEvent[], windowSeconds: number): D
   const windows = new Map<number, string>();
   const size = windowSeconds * 1000;
   for (const e of events) {
-    const slot = Math.floor(Date.parse(e.ts) / size);
-    let window = windows.get(slot);
+    let window = e.window;
     if (window === undefined) {
-      window = new Date(slot * size).toISOString();
-      windows.set(slot, window);
+      const slot = Math.floor(Date.parse(e.ts) / size);
+      window = windows.get(slot);
+      if (window === undefined) {
+        window = new Date(slot * size).toISOString();
+        windows.set(slot, window);
+      }
     }
     const segments = [''];
     if (e.segment !== undefined) for (const k in e.segment) segments.push(`${k}=${e.segment[k]}`);

@@ -77,6 +77,7 @@ async function toModels(db: Db, rows: ModelRow[]): Promise<Model[]> {
     latestVersion: latest.get(r.id) ?? null,
     strictInputs: r.strict_inputs === 1,
     windowSeconds: r.window_seconds,
+    windowEvents: r.window_events,
     createdAt: r.created_at,
     createdBy: r.created_by,
     updatedAt: r.updated_at,
@@ -165,6 +166,7 @@ export async function createModel(
           last_version: 0,
           strict_inputs: input.strictInputs ? 1 : 0,
           window_seconds: input.windowSeconds ?? 3600,
+          window_events: input.windowEvents ?? null,
           created_at: at,
           created_by: actor.name,
           updated_at: at,
@@ -217,6 +219,8 @@ export async function updateModel(
           owner: patch.owner ?? row.owner,
           strict_inputs:
             patch.strictInputs === undefined ? row.strict_inputs : patch.strictInputs ? 1 : 0,
+          window_seconds: patch.windowSeconds ?? row.window_seconds,
+          window_events: patch.windowEvents === undefined ? row.window_events : patch.windowEvents,
           updated_at: at,
         })
         .where('id', '=', row.id)

@@ -62,6 +62,10 @@ const WindowSeconds = T.Integer({
   maximum: 30 * 86400,
   description: 'the length of a monitoring window, seconds (default 3600)',
 });
+const WindowEvents = T.Union([T.Integer({ minimum: 10, maximum: 10_000_000 }), T.Null()], {
+  description:
+    'windows of this many predictions (per version, in arrival order) instead of windows of time; null for windows of time (the default)',
+});
 
 export const CreateModel = T.Object(
   {
@@ -72,6 +76,7 @@ export const CreateModel = T.Object(
     tags: T.Optional(Tags),
     strictInputs: T.Optional(StrictInputs),
     windowSeconds: T.Optional(WindowSeconds),
+    windowEvents: T.Optional(WindowEvents),
   },
   { additionalProperties: false },
 );
@@ -85,6 +90,7 @@ export const UpdateModel = T.Object(
     owner: T.Optional(T.String({ maxLength: 256 })),
     strictInputs: T.Optional(StrictInputs),
     windowSeconds: T.Optional(WindowSeconds),
+    windowEvents: T.Optional(WindowEvents),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -100,6 +106,7 @@ export const Model = T.Object({
   latestVersion: T.Union([T.Integer(), T.Null()]),
   strictInputs: T.Boolean(),
   windowSeconds: T.Integer(),
+  windowEvents: T.Union([T.Integer(), T.Null()]),
   createdAt: Time,
   createdBy: T.String(),
   updatedAt: Time,

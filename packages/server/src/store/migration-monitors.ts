@@ -2,6 +2,10 @@
  * Migration `0003_monitors`: what watches the windows and what it finds.
  *
  * - `predictions.error`: why a model call failed, when it did.
+ * - `predictions.window_start`: the window each event belongs to, set at ingest (filled here
+ *   for the events stored before), so a window's events are read by it whatever its kind;
+ *   `models.window_events`: windows of a count of predictions instead of a length of time;
+ *   `window_counters`: each version's open count window and how many events it holds.
  * - `monitors`: a model's monitors, each of a kind (data quality, feature drift, performance, …)
  *   with its settings as JSON, named uniquely per model.
  * - `monitor_results`: one row per monitor, version, window, segment and metric (a feature's
@@ -20,9 +24,26 @@
  * - `channels`, `alert_deliveries`: where alerts go (shared by all models, named) and each
  *   delivery's outcome.
  */
-import type { Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
 import type { Dialect } from './migrations.js';
 import { identity } from './migrations.js';
+
+/**
+ * Set the window of every prediction that has none ('') to its window of time, floor(ts /
+ * length) · length as `windowStart` computes it (window lengths are whole seconds, from 60):
+ * the events stored before windows were recorded with them.
+ *
+ * @example
+ * await fillWindowStarts(db, 'sqlite');
+ */
+export async function fillWindowStarts(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const length = sql`(SELECT window_seconds FROM models WHERE models.id = predictions.model_id)`;
+  const start =
+    dialect === 'sqlite'
+      ? sql`strftime('%Y-%m-%dT%H:%M:%S.000Z', (CAST(strftime('%s', ts) AS INTEGER) / ${length}) * ${length}, 'unixepoch')`
+      : sql`to_char(to_timestamp(floor(extract(epoch from ts::timestamptz) / ${length}) * ${length}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  await sql`UPDATE predictions SET window_start = ${start} WHERE window_start = ''`.execute(db);
+}
 
 /**
  * The migration, for the dialect's SQL.
@@ -37,6 +58,29 @@ export function monitorsMigration(dialect: Dialect): Migration {
     async up(db) {
       // Why a model call failed, for the error rate (null: it did not).
       await db.schema.alterTable('predictions').addColumn('error', 'text').execute();
+      await db.schema.alterTable('models').addColumn('window_events', 'integer').execute();
+      await db.schema
+        .alterTable('predictions')
+        .addColumn('window_start', time, (c) => c.notNull().defaultTo(''))
+        .execute();
+      await fillWindowStarts(db, dialect);
+      await db.schema
+        .createIndex('predictions_by_window')
+        .on('predictions')
+        .columns(['model_id', 'version_id', 'window_start', 'id'])
+        .execute();
+      await db.schema
+        .createTable('window_counters')
+        .addColumn('model_id', 'integer', (c) =>
+          c.notNull().references('models.id').onDelete('cascade'),
+        )
+        .addColumn('version_id', 'integer', (c) =>
+          c.notNull().references('versions.id').onDelete('cascade'),
+        )
+        .addColumn('window_start', time, (c) => c.notNull())
+        .addColumn('events', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('window_counters_pk', ['model_id', 'version_id'])
+        .execute();
       await db.schema
         .createTable('monitors')
         .addColumn('id', 'integer', id)

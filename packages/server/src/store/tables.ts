@@ -19,6 +19,8 @@ export interface ModelsTable {
   strict_inputs: Generated<number>;
   /** The length of a monitoring window, seconds. */
   window_seconds: Generated<number>;
+  /** Windows of this many predictions instead (null: windows of time). */
+  window_events: Generated<number | null>;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -151,6 +153,8 @@ export interface PredictionsTable {
   latency_ms: number | null;
   /** Why the model call failed, when it did (the event's `error`). */
   error: Generated<string | null>;
+  /** The window it belongs to: of time, or of a count of predictions. */
+  window_start: string;
   /** JSON: segment attribute → value. */
   segment: string | null;
   /** JSON: what did not match the version's input schema (null: nothing). */
@@ -205,6 +209,15 @@ export interface ReferenceProfilesTable {
   source: string;
   created_at: string;
   created_by: string;
+}
+
+export interface WindowCountersTable {
+  model_id: number;
+  version_id: number;
+  /** The version's open count window. */
+  window_start: string;
+  /** Events in it so far. */
+  events: number;
 }
 
 export interface MonitorsTable {
@@ -349,6 +362,7 @@ export interface Database {
   feedback: FeedbackTable;
   window_profiles: WindowProfilesTable;
   reference_profiles: ReferenceProfilesTable;
+  window_counters: WindowCountersTable;
   monitors: MonitorsTable;
   monitor_results: MonitorResultsTable;
   window_evaluations: WindowEvaluationsTable;

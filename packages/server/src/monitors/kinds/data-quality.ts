@@ -172,6 +172,14 @@ function median(xs: number[]): number {
  * windows just before (longer windows): the median of up to `lookback` of them is expected.
  */
 async function volumeRow(data: WindowData, settings: DataQualitySettings): Promise<ResultRow> {
+  if (data.countWindows) {
+    return {
+      metric: 'volume_ratio',
+      value: null,
+      status: 'no_data',
+      detail: { events: data.events, reason: 'windows of a count of predictions all hold as many' },
+    };
+  }
   const lookback = settings.volume?.lookback ?? 7;
   const low = settings.volume?.low ?? 0.5;
   const high = settings.volume?.high ?? 2;

@@ -20,16 +20,24 @@ const PERCENTILES = [
  * await operations({ latencyP99Ms: { alert: 250 } }, data, monitor); // [{ metric: 'events_per_second', … }, { metric: 'latency_p99_ms', value: 87, … }, …]
  */
 export const operations: Evaluator<OperationsSettings> = async (settings, data) => {
-  const rate = data.events / data.windowSeconds;
+  // A window of time lasts its length; a window of a count, from its first event to its last.
+  let seconds = data.windowSeconds;
+  if (data.countWindows) {
+    const span = await data.timeSpan();
+    seconds = span === null ? 0 : (Date.parse(span.last) - Date.parse(span.first)) / 1000;
+  }
+  const rate = seconds > 0 ? data.events / seconds : null;
   const rows: ResultRow[] = [
     {
       metric: 'events_per_second',
       value: rate,
       status:
-        settings.minEventsPerSecond !== undefined && rate < settings.minEventsPerSecond
-          ? 'alert'
-          : 'ok',
-      detail: { events: data.events, windowSeconds: data.windowSeconds },
+        rate === null
+          ? 'no_data'
+          : settings.minEventsPerSecond !== undefined && rate < settings.minEventsPerSecond
+            ? 'alert'
+            : 'ok',
+      detail: { events: data.events, seconds },
     },
   ];
   const errors = data.profile('error')?.counts.count ?? 0;
