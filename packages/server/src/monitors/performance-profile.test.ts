@@ -103,6 +103,18 @@ describe.each(testDialects())('performance from outcome profiles on %s', (dialec
       });
       expect(r.statusCode, r.body).toBe(201);
     }
+    // A reference with the labels' own distribution, for label drift read from the profiles.
+    const reference = ['x,label', ...truth.slice(0, 2000).map((y, i) => `${i % 100},${y}`)].join(
+      '\n',
+    );
+    const ref = await tend.app.inject({
+      method: 'PUT',
+      url: '/api/v1/models/big/versions/1/reference?format=csv&label=label',
+      payload: reference,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(ref.statusCode, ref.body).toBe(200);
+    await sendJson(tend, 'PUT', '/api/v1/models/big/monitors/labels', { kind: 'label_drift' });
     const outputs = await sendJson(tend, 'PUT', '/api/v1/models/big/monitors/outputs', {
       kind: 'outputs',
       config: { confidentWrong: 0.8 },
@@ -158,6 +170,10 @@ describe.each(testDialects())('performance from outcome profiles on %s', (dialec
     );
     expect(wrong.value).toBe(count.length / N);
     expect(wrong.detail).toMatchObject({ exact: true, labelled: N });
+    // Label drift from the labels profiled as they joined: every one of them, no row read.
+    const drift = find(results, 'labels', 'label');
+    expect(drift.detail).toMatchObject({ exact: false, currentValues: N });
+    expect(drift.value as number).toBeLessThan(0.05);
   });
 
   it('rebuilds the profiles after a label is corrected, and measures the corrected labels', async () => {

@@ -17,6 +17,7 @@
  * on the rows: the confusion-matrix metrics equal it (the same arithmetic on the same counts),
  * the sums agree to rounding, the sketch metrics are within their stated bound.
  */
+
 import { KllSketch, Moments, TendInputError } from '@tend/core';
 import {
   binaryLabelMetrics,
@@ -25,6 +26,7 @@ import {
   multiclassProbaMetrics,
   regressionMetrics,
 } from '../report/performance-metrics.js';
+import { ColumnProfile } from './column-profile.js';
 
 const FORMAT = 1;
 const CLASSIFICATION = 1;
@@ -266,6 +268,8 @@ function wrongBin(score: number): number {
 export class OutcomeProfile {
   /** Labelled predictions added, whatever their values. */
   labelled = 0;
+  /** The labels themselves, profiled as a window's columns are: label drift reads it. */
+  labels = new ColumnProfile();
   /** True class → predicted class → count, over rows with both. */
   readonly confusion = new Map<string, Map<string, number>>();
   /** Each class the scores name (seen in any row, as the raw metrics collect them). */
@@ -291,6 +295,7 @@ export class OutcomeProfile {
   /** Add one labelled prediction: its label, its prediction and its class scores. */
   update(label: unknown, prediction: unknown, scores: Record<string, unknown> | null): void {
     this.labelled++;
+    this.labels.update(label);
     if (this.residuals !== null) {
       const t = asNumber(label);
       const p = asNumber(prediction);
@@ -348,6 +353,7 @@ export class OutcomeProfile {
       throw new Error(`cannot merge a ${other.kind} outcome profile into a ${this.kind} one`);
     }
     this.labelled += other.labelled;
+    this.labels.merge(other.labels);
     if (this.residuals !== null && other.residuals !== null) {
       this.residuals.merge(other.residuals);
       return this;
@@ -402,6 +408,7 @@ export class OutcomeProfile {
     const w = new Writer();
     const head = Buffer.of(FORMAT, this.residuals === null ? CLASSIFICATION : REGRESSION);
     w.f64s(this.labelled);
+    w.bytes(this.labels.toBytes());
     const r = this.residuals;
     if (r !== null) {
       w.f64s(r.n, r.abs.s, r.abs.c, r.sq.s, r.sq.c, r.ape.s, r.ape.c, r.maxAbs);
@@ -462,6 +469,7 @@ export class OutcomeProfile {
     const r = new Reader(buf);
     const p = new OutcomeProfile(buf[1] === REGRESSION ? 'regression' : 'classification');
     p.labelled = r.f64();
+    p.labels = ColumnProfile.fromBytes(r.bytes() as Uint8Array);
     const res = p.residuals;
     if (res !== null) {
       res.n = r.f64();

@@ -12,6 +12,7 @@ import type {
   OutputDriftSettings,
   SkewSettings,
 } from '../monitor-schemas.js';
+import { windowLabels } from '../performance-metric.js';
 import type { Evaluator, ResultRow } from '../result-row.js';
 import { readWindowProfiles, type WindowData } from '../window-data.js';
 import { DEFAULT_EXACT_LIMIT, type DriftColumn, driftResults } from './column-drift-results.js';
@@ -159,7 +160,17 @@ export const labelDrift: Evaluator<OutputDriftSettings> = async (settings, data)
       },
     ];
   }
-  const labels = (await data.labelled()).map((e) => e.label);
+  // A large window's labels are profiled as they join (its outcome profile); a small one's
+  // are read, for the exact test.
+  const joined = await windowLabels(data);
+  const profiled = joined.profiles?.profile('');
+  if (profiled !== undefined) {
+    return driftResults(
+      [{ metric: 'label', name: 'label', reference: ref, current: profiled.labels }],
+      settings,
+    );
+  }
+  const labels = (await joined.rows()).map((e) => e.label);
   if (labels.length === 0) {
     return [
       { metric: 'label', value: null, status: 'no_data', detail: { reason: 'no labels yet' } },
