@@ -42,6 +42,7 @@ export async function assignWindows(
     let c = open.get(e.versionId);
     if (c === undefined || c.events >= size) {
       const after = c === undefined ? '' : new Date(Date.parse(c.start) + 1).toISOString();
+      // biome-ignore lint/complexity/useMathMinMax: the later of two ISO times, compared as text
       c = { start: e.ts > after ? e.ts : after, events: 0 };
       open.set(e.versionId, c);
     }

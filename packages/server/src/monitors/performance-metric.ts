@@ -16,7 +16,8 @@ import {
   type Rng,
   TendInputError,
 } from '@tend/core';
-import { type Confusion, outcomeKind, RAW_ONLY_METRICS } from '../profiles/outcome-profile.js';
+import { type Confusion, RAW_ONLY_METRICS } from '../profiles/outcome-metrics.js';
+import { outcomeKind } from '../profiles/outcome-profile.js';
 import {
   readOutcomeProfiles,
   rebuildOutcomeProfiles,

@@ -17,11 +17,10 @@ import type { LabelledEvent } from '../monitors/window-data.js';
 import {
   confusionMetric,
   metricFromProfile,
-  OutcomeProfile,
-  outcomeKind,
   profileRows,
   RAW_ONLY_METRICS,
-} from './outcome-profile.js';
+} from './outcome-metrics.js';
+import { OutcomeProfile, outcomeKind } from './outcome-profile.js';
 
 const rng = createRng(5);
 const normal = () => {

@@ -196,8 +196,8 @@ export async function referenceFromProduction(
 }
 
 /**
- * Up to REFERENCE_SAMPLE stored events of a version in a time range, drawn uniformly, by
- * column. `count` is how many events the range holds (its profiles say): the ids are read a
+ * Up to REFERENCE_SAMPLE stored events of a version's windows starting in a time range (the
+ * windows whose profiles the reference merges), drawn uniformly, by column. `count` is how many events the range holds (its profiles say): the ids are read a
  * page at a time and only the drawn ones kept, so a range of millions of events costs the
  * sample's memory, not the range's.
  */
@@ -213,22 +213,22 @@ async function productionSample(
   const picked: number[] = [];
   let seen = 0;
   let next = 0;
-  // Pages in (time, id) order, each continuing the (model, time) index scan where the last
-  // one stopped.
-  let last: { ts: string; id: number } | undefined;
+  // Pages in (window, id) order, each continuing the (model, version, window, id) index scan
+  // where the last one stopped.
+  let last: { window: string; id: number } | undefined;
   while (next < positions.length) {
     let q = db
       .selectFrom('predictions')
-      .select(['id', 'ts'])
+      .select(['id', 'window_start'])
       .where('model_id', '=', modelId)
-      .where('ts', '>=', start)
-      .where('ts', '<', end)
-      .where('version_id', '=', versionId);
+      .where('version_id', '=', versionId)
+      .where('window_start', '>=', start)
+      .where('window_start', '<', end);
     if (last !== undefined) {
-      const { ts, id } = last;
-      q = q.where((eb) => eb(eb.refTuple('ts', 'id'), '>', eb.tuple(ts, id)));
+      const { window, id } = last;
+      q = q.where((eb) => eb(eb.refTuple('window_start', 'id'), '>', eb.tuple(window, id)));
     }
-    const page = await q.orderBy('ts').orderBy('id').limit(10_000).execute();
+    const page = await q.orderBy('window_start').orderBy('id').limit(10_000).execute();
     for (const r of page) {
       while (next < positions.length && positions[next] === seen) {
         picked.push(r.id);
@@ -238,7 +238,7 @@ async function productionSample(
     }
     if (page.length < 10_000) break;
     const tail = page[page.length - 1];
-    last = { ts: tail.ts, id: tail.id };
+    last = { window: tail.window_start, id: tail.id };
   }
   const out = new Map<string, (number | string | boolean)[]>();
   const push = (column: string, value: unknown) => {

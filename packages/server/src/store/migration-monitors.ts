@@ -3,7 +3,8 @@
  *
  * - `predictions.error`: why a model call failed, when it did.
  * - `predictions.window_start`: the window each event belongs to, set at ingest (filled here
- *   for the events stored before), so a window's events are read by it whatever its kind;
+ *   for the events stored before), so a window's events are read by it whatever its kind
+ *   (which replaces the index by time);
  *   `models.window_events`: windows of a count of predictions instead of a length of time;
  *   `window_counters`: each version's open count window and how many events it holds.
  * - `monitors`: a model's monitors, each of a kind (data quality, feature drift, performance, …)
@@ -69,6 +70,9 @@ export function monitorsMigration(dialect: Dialect): Migration {
         .on('predictions')
         .columns(['model_id', 'version_id', 'window_start', 'id'])
         .execute();
+      // Events are read by window now, never by a range of time: one index less to keep up
+      // on every insert.
+      await db.schema.dropIndex('predictions_by_time').execute();
       await db.schema
         .createTable('window_counters')
         .addColumn('model_id', 'integer', (c) =>

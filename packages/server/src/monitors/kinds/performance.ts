@@ -16,10 +16,10 @@ import {
   type Confusion,
   confusionMetric,
   metricFromProfile,
-  type OutcomeProfile,
   type ProfileValue,
   profileRows,
-} from '../../profiles/outcome-profile.js';
+} from '../../profiles/outcome-metrics.js';
+import type { OutcomeProfile } from '../../profiles/outcome-profile.js';
 import type { WindowOutcomes } from '../../profiles/outcome-profiles.js';
 import { statusOf } from '../levels.js';
 import type { PerformanceSettings } from '../monitor-schemas.js';
