@@ -25,7 +25,7 @@
  * - `channels`, `alert_deliveries`: where alerts go (shared by all models, named) and each
  *   delivery's outcome.
  */
-import { type Kysely, type Migration, sql } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, type Migration, sql } from 'kysely';
 import type { Dialect } from './migrations.js';
 import { identity } from './migrations.js';
 
@@ -55,6 +55,11 @@ export async function fillWindowStarts(db: Kysely<unknown>, dialect: Dialect): P
 export function monitorsMigration(dialect: Dialect): Migration {
   const id = identity(dialect);
   const time = 'varchar(32)';
+  // A row belongs to a model or a version, and goes with it.
+  const ofModel = (c: ColumnDefinitionBuilder) =>
+    c.notNull().references('models.id').onDelete('cascade');
+  const ofVersion = (c: ColumnDefinitionBuilder) =>
+    c.notNull().references('versions.id').onDelete('cascade');
   return {
     async up(db) {
       // Why a model call failed, for the error rate (null: it did not).
@@ -75,12 +80,8 @@ export function monitorsMigration(dialect: Dialect): Migration {
       await db.schema.dropIndex('predictions_by_time').execute();
       await db.schema
         .createTable('window_counters')
-        .addColumn('model_id', 'integer', (c) =>
-          c.notNull().references('models.id').onDelete('cascade'),
-        )
-        .addColumn('version_id', 'integer', (c) =>
-          c.notNull().references('versions.id').onDelete('cascade'),
-        )
+        .addColumn('model_id', 'integer', ofModel)
+        .addColumn('version_id', 'integer', ofVersion)
         .addColumn('window_start', time, (c) => c.notNull())
         .addColumn('events', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('window_counters_pk', ['model_id', 'version_id'])
@@ -88,9 +89,7 @@ export function monitorsMigration(dialect: Dialect): Migration {
       await db.schema
         .createTable('monitors')
         .addColumn('id', 'integer', id)
-        .addColumn('model_id', 'integer', (c) =>
-          c.notNull().references('models.id').onDelete('cascade'),
-        )
+        .addColumn('model_id', 'integer', ofModel)
         .addColumn('name', 'varchar(128)', (c) => c.notNull())
         .addColumn('kind', 'varchar(32)', (c) => c.notNull())
         .addColumn('config', 'text', (c) => c.notNull())
@@ -104,9 +103,7 @@ export function monitorsMigration(dialect: Dialect): Migration {
         .addColumn('monitor_id', 'integer', (c) =>
           c.notNull().references('monitors.id').onDelete('cascade'),
         )
-        .addColumn('version_id', 'integer', (c) =>
-          c.notNull().references('versions.id').onDelete('cascade'),
-        )
+        .addColumn('version_id', 'integer', ofVersion)
         .addColumn('window_start', time, (c) => c.notNull())
         .addColumn('segment', 'varchar(512)', (c) => c.notNull())
         .addColumn('metric', 'varchar(512)', (c) => c.notNull())
@@ -124,12 +121,8 @@ export function monitorsMigration(dialect: Dialect): Migration {
         .execute();
       await db.schema
         .createTable('window_evaluations')
-        .addColumn('model_id', 'integer', (c) =>
-          c.notNull().references('models.id').onDelete('cascade'),
-        )
-        .addColumn('version_id', 'integer', (c) =>
-          c.notNull().references('versions.id').onDelete('cascade'),
-        )
+        .addColumn('model_id', 'integer', ofModel)
+        .addColumn('version_id', 'integer', ofVersion)
         .addColumn('window_start', time, (c) => c.notNull())
         .addColumn('events', 'integer', (c) => c.notNull())
         .addColumn('labels', 'integer', (c) => c.notNull())
@@ -142,12 +135,8 @@ export function monitorsMigration(dialect: Dialect): Migration {
         .execute();
       await db.schema
         .createTable('outcome_profiles')
-        .addColumn('model_id', 'integer', (c) =>
-          c.notNull().references('models.id').onDelete('cascade'),
-        )
-        .addColumn('version_id', 'integer', (c) =>
-          c.notNull().references('versions.id').onDelete('cascade'),
-        )
+        .addColumn('model_id', 'integer', ofModel)
+        .addColumn('version_id', 'integer', ofVersion)
         .addColumn('window_start', time, (c) => c.notNull())
         .addColumn('segment', 'varchar(512)', (c) => c.notNull())
         .addColumn('labelled', 'integer', (c) => c.notNull())
@@ -164,9 +153,7 @@ export function monitorsMigration(dialect: Dialect): Migration {
       await db.schema
         .createTable('alert_rules')
         .addColumn('id', 'integer', id)
-        .addColumn('model_id', 'integer', (c) =>
-          c.notNull().references('models.id').onDelete('cascade'),
-        )
+        .addColumn('model_id', 'integer', ofModel)
         .addColumn('name', 'varchar(128)', (c) => c.notNull())
         .addColumn('config', 'text', (c) => c.notNull())
         .addColumn('created_at', time, (c) => c.notNull())
@@ -180,9 +167,7 @@ export function monitorsMigration(dialect: Dialect): Migration {
         .addColumn('rule_id', 'integer', (c) =>
           c.notNull().references('alert_rules.id').onDelete('cascade'),
         )
-        .addColumn('model_id', 'integer', (c) =>
-          c.notNull().references('models.id').onDelete('cascade'),
-        )
+        .addColumn('model_id', 'integer', ofModel)
         .addColumn('fingerprint', 'varchar(16)', (c) => c.notNull())
         .addColumn('labels', 'text', (c) => c.notNull())
         .addColumn('status', 'varchar(8)', (c) => c.notNull())
