@@ -72,11 +72,11 @@ describe('FrequentItems', () => {
   });
 
   it('keeps every true count within its bounds on a Zipf stream, and finds the heavy hitters', () => {
-    const stream = zipfStream(200000, 20000, 1.1, 7);
+    const stream = zipfStream(1_000_000, 50_000, 1.1, 7);
     const truth = exactCounts(stream);
     const f = new FrequentItems({ maxItems: 64 });
     for (const x of stream) f.update(x);
-    expect(f.n).toBe(200000);
+    expect(f.n).toBe(1_000_000);
     checkGuarantee(f, truth);
     // Every item heavier than n/(k+1) must be listed (no false negatives).
     const listed = new Set(f.items().map((r) => r.item));
@@ -92,16 +92,16 @@ describe('FrequentItems', () => {
     ).toEqual(['i0', 'i1', 'i2']);
   });
 
-  it('merges 10 parts within the guarantee (Agarwal et al.)', () => {
-    const stream = zipfStream(100000, 5000, 1.0, 8);
+  it('merges 10 parts of a million values within the guarantee (Agarwal et al.)', () => {
+    const stream = zipfStream(1_000_000, 20_000, 1.0, 8);
     const truth = exactCounts(stream);
     const merged = new FrequentItems({ maxItems: 50 });
     for (let p = 0; p < 10; p++) {
       const part = new FrequentItems({ maxItems: 50 });
-      for (const x of stream.slice(p * 10000, (p + 1) * 10000)) part.update(x);
+      for (const x of stream.slice(p * 100_000, (p + 1) * 100_000)) part.update(x);
       merged.merge(part);
     }
-    expect(merged.n).toBe(100000);
+    expect(merged.n).toBe(1_000_000);
     checkGuarantee(merged, truth);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectClose } from '../../test/support/close.js';
 import { loadFixture, num } from '../../test/support/fixtures.js';
 import { type SampleSpec, sample } from '../../test/support/samples.js';
+import { createRng } from '../random/xoshiro128.js';
 import { Moments } from './moments.js';
 
 interface MomentsCase {
@@ -91,6 +92,49 @@ describe('Moments', () => {
         level = next;
       }
       expectAgrees(level[0], c, `${c.label} tree`);
+    }
+  });
+
+  it('merges 10 parts of a million values into the moments of the whole', () => {
+    const rng = createRng(11);
+    const x = Float64Array.from({ length: 1_000_000 }, () => {
+      const u = rng.next();
+      return Math.exp(3 * u) + 1e6; // skewed, far from 0: the hard case for naive sums
+    });
+    const whole = momentsOf(x);
+    const merged = new Moments();
+    for (let p = 0; p < 10; p++) {
+      merged.merge(
+        Moments.fromBytes(momentsOf(x.subarray(p * 100_000, (p + 1) * 100_000)).toBytes()),
+      );
+    }
+    expect(merged.count).toBe(1_000_000);
+    expect([merged.min, merged.max]).toEqual([whole.min, whole.max]);
+    // The reference: Neumaier-compensated sums, two passes about the precise mean.
+    const compensated = (f: (v: number) => number) => {
+      let sum = 0;
+      let c = 0;
+      for (let i = 0; i < x.length; i++) {
+        const v = f(x[i]);
+        const t = sum + v;
+        c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+        sum = t;
+      }
+      return sum + c;
+    };
+    const n = x.length;
+    const mean = compensated((v) => v) / n;
+    const m2 = compensated((v) => (v - mean) ** 2) / n;
+    const m3 = compensated((v) => (v - mean) ** 3) / n;
+    const m4 = compensated((v) => (v - mean) ** 4) / n;
+    for (const [m, what] of [
+      [whole, 'whole'],
+      [merged, 'merged'],
+    ] as const) {
+      expectClose(m.mean, mean, `${what} mean`, { rel: 1e-13 });
+      expectClose(m.variance(0), m2, `${what} variance`, { rel: 1e-10 });
+      expectClose(m.skew(), m3 / m2 ** 1.5, `${what} skew`, { rel: 1e-8 });
+      expectClose(m.kurtosis(), m4 / m2 ** 2 - 3, `${what} kurtosis`, { rel: 1e-8 });
     }
   });
 
