@@ -90,8 +90,13 @@ export function rankError(s: KllSketch | null): number {
 
 const copyKll = (s: KllSketch) => KllSketch.fromBytes(s.toBytes());
 
-/** One class c of the scores, taken as the positive class, over rows with a label and a score. */
-/** One class's score sums and sketches (exported for the metrics read from them). */
+/**
+ * One class c of the scores, taken as the positive class, over rows with a label and a score
+ * (exported for the metrics read from it, `outcome-metrics.ts`).
+ *
+ * @example
+ * const c = new ClassScores(); c.update(0.8, true); c.n; // 1
+ */
 export class ClassScores {
   n = 0;
   positives = 0;
@@ -149,7 +154,13 @@ export class ClassScores {
   }
 }
 
-/** Residuals r = y − ŷ of a regression, over rows whose label and prediction are numbers. */
+/**
+ * Residuals r = y − ŷ of a regression, over rows whose label and prediction are numbers
+ * (exported for the metrics read from them, `outcome-metrics.ts`).
+ *
+ * @example
+ * const r = new Residuals(); r.update(3, 2.5); r.maxAbs; // 0.5
+ */
 export class Residuals {
   n = 0;
   abs = new Sum();
