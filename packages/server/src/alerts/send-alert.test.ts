@@ -139,7 +139,7 @@ describe.runIf(hasAlertmanager)('a real Alertmanager', () => {
     am = await startAlertmanager(tmp);
     url = am.url;
   });
-  afterAll(() => am?.stop());
+  afterAll(async () => am?.stop());
 
   it('lists the alert Tend sent, and no longer lists it as active once resolved', async () => {
     expect((await sendAlert('alertmanager', { url }, firing, quick)).ok).toBe(true);

@@ -235,7 +235,7 @@ describe.each(testDialects())('monitor kinds on %s', (dialect) => {
     beforeAll(async () => {
       am = await startAlertmanager(tmp);
     });
-    afterAll(() => am?.stop());
+    afterAll(async () => am?.stop());
 
     const active = async () =>
       (await (await fetch(`${am.url}/api/v2/alerts?active=true`)).json()) as {

@@ -31,11 +31,11 @@ async function freePort(): Promise<number> {
  * Start Alertmanager with its storage in `tmp`; resolves once it answers /-/ready.
  *
  * @example
- * const am = await startAlertmanager(tempDir('am-')); await fetch(`${am.url}/api/v2/alerts`); am.stop();
+ * const am = await startAlertmanager(tempDir('am-')); await fetch(`${am.url}/api/v2/alerts`); await am.stop();
  */
 export async function startAlertmanager(
   tmp: ReturnType<typeof tempDir>,
-): Promise<{ url: string; stop(): void }> {
+): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const config = tmp.write(
     'alertmanager.yml',
@@ -48,14 +48,21 @@ export async function startAlertmanager(
     '--cluster.listen-address=',
   ]);
   const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Stopped means exited: Alertmanager writes its state as it stops, and the directory holding
+  // it may be deleted next.
+  const stop = async () => {
+    child.kill();
+    await exited;
+  };
   for (let i = 0; i < 100; i++) {
     const ready = await fetch(`${url}/-/ready`).then(
       (r) => r.ok,
       () => false,
     );
-    if (ready) return { url, stop: () => child.kill() };
+    if (ready) return { url, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  child.kill();
+  await stop();
   throw new Error('Alertmanager did not start');
 }
