@@ -5,8 +5,9 @@
  * evaluated, or that gained events since, or whose labels changed (label ingestion forgets
  * their evaluation).
  */
+import type { Selectable } from 'kysely';
 import type { Db, RegistryContext } from '../registry/context.js';
-import type { ModelRow, MonitorRow } from '../store/tables.js';
+import type { ModelRow, MonitorResultsTable, MonitorRow } from '../store/tables.js';
 import { dataQuality } from './kinds/data-quality.js';
 import { decay } from './kinds/decay.js';
 import { featureDrift, labelDrift, predictionDrift, skew } from './kinds/drift-kinds.js';
@@ -62,13 +63,13 @@ async function monitorsOf(db: Db, modelId: number): Promise<MonitorRow[]> {
  * Run every monitor of `owner` on one window and store the results.
  *
  * @example
- * await evaluateWindow(ctx, owner, { versionId: 7, versionNumber: 3, windowStart: '2026-03-03T14:00:00.000Z' });
+ * (await evaluateWindow(ctx, owner, { versionId: 7, versionNumber: 3, windowStart: '2026-03-03T14:00:00.000Z' })).events; // 4210
  */
 export async function evaluateWindow(
   ctx: RegistryContext,
   owner: ModelRow,
   ref: WindowRef,
-): Promise<EvaluatedMonitor[]> {
+): Promise<{ monitors: EvaluatedMonitor[]; events: number }> {
   const monitors = await monitorsOf(ctx.db, owner.id);
   const data = await WindowData.load(
     ctx.db,
@@ -118,7 +119,6 @@ export async function evaluateWindow(
       version_id: ref.versionId,
       window_start: data.windowStart,
       events: data.events,
-      labels: 0,
       evaluated_at: at,
     })
     .onConflict((oc) =>
@@ -128,7 +128,7 @@ export async function evaluateWindow(
       }),
     )
     .execute();
-  return out;
+  return { monitors: out, events: data.events };
 }
 
 /** Replace a monitor's results of the window (and of any other window its rows name). */
@@ -191,13 +191,7 @@ export async function pendingWindows(
         .onRef('we.version_id', '=', 'wp.version_id')
         .onRef('we.window_start', '=', 'wp.window_start'),
     )
-    .select([
-      'wp.version_id',
-      'versions.number',
-      'wp.window_start',
-      'wp.events',
-      'we.events as evaluated',
-    ])
+    .select(['wp.version_id', 'versions.number', 'wp.window_start', 'wp.events'])
     .where('wp.model_id', '=', owner.id)
     .where('wp.segment', '=', '')
     .where('wp.column_name', '=', 'prediction')
@@ -254,15 +248,7 @@ export async function forgetEvaluations(
 export function resultInfo(
   monitor: string,
   versionNumber: number,
-  r: {
-    window_start: string;
-    segment: string;
-    metric: string;
-    value: number | null;
-    status: string;
-    detail: string;
-    evaluated_at: string;
-  },
+  r: Omit<Selectable<MonitorResultsTable>, 'monitor_id' | 'version_id'>,
 ): MonitorResultInfo {
   return {
     monitor,

@@ -17,7 +17,6 @@ import {
   type EvaluatedMonitor,
   evaluateWindow,
   pendingWindows,
-  resultInfo,
   type WindowRef,
 } from './evaluate-window.js';
 import type { MonitorResultInfo } from './monitor-schemas.js';
@@ -62,9 +61,14 @@ export class Monitoring {
   private async run(
     owner: ModelRow,
     ref: WindowRef,
-  ): Promise<{ evaluated: EvaluatedMonitor[]; alerts: AlertChange[]; seconds: number }> {
+  ): Promise<{
+    evaluated: EvaluatedMonitor[];
+    events: number;
+    alerts: AlertChange[];
+    seconds: number;
+  }> {
     const started = performance.now();
-    const evaluated = await evaluateWindow(this.ctx, owner, ref);
+    const { monitors: evaluated, events } = await evaluateWindow(this.ctx, owner, ref);
     const seconds = (performance.now() - started) / 1000;
     this.onEvaluated(owner.name, seconds);
     const alerts = await applyRules(
@@ -74,7 +78,7 @@ export class Monitoring {
       evaluated,
     );
     this.notifier.notify(alerts);
-    return { evaluated, alerts, seconds };
+    return { evaluated, events, alerts, seconds };
   }
 
   /**
@@ -124,34 +128,28 @@ export class Monitoring {
     }
     const out: Evaluation = { windows: [], results: [], alerts: [] };
     for (const ref of refs) {
-      const { evaluated, alerts, seconds } = await this.run(owner, ref);
-      const events = await this.ctx.db
-        .selectFrom('window_evaluations')
-        .select('events')
-        .where('model_id', '=', owner.id)
-        .where('version_id', '=', ref.versionId)
-        .where('window_start', '=', ref.windowStart)
-        .executeTakeFirst();
+      const { evaluated, events, alerts, seconds } = await this.run(owner, ref);
       out.windows.push({
         version: ref.versionNumber,
         windowStart: ref.windowStart,
-        events: events?.events ?? 0,
+        events,
         seconds,
         monitors: Object.fromEntries(evaluated.map((e) => [e.monitor.name, e.seconds])),
       });
+      const at = this.ctx.now();
       for (const e of evaluated) {
         for (const r of e.rows) {
-          out.results.push(
-            resultInfo(e.monitor.name, ref.versionNumber, {
-              window_start: r.windowStart,
-              segment: r.segment,
-              metric: r.metric,
-              value: r.value,
-              status: r.status,
-              detail: JSON.stringify(r.detail),
-              evaluated_at: this.ctx.now(),
-            }),
-          );
+          out.results.push({
+            monitor: e.monitor.name,
+            version: ref.versionNumber,
+            windowStart: r.windowStart,
+            segment: r.segment,
+            metric: r.metric,
+            value: r.value !== null && Number.isFinite(r.value) ? r.value : null,
+            status: r.status,
+            detail: r.detail,
+            evaluatedAt: at,
+          });
         }
       }
       out.alerts.push(...alerts);

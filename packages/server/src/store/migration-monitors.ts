@@ -13,8 +13,9 @@
  *   drift, recall, latency p99): the value, its status (ok, warning, alert, no_data) and the
  *   details behind it. Evaluating a window again replaces its rows: the time series is the
  *   latest word on each window.
- * - `window_evaluations`: which windows were evaluated, on how many events and labels, so a
- *   window that gained events or labels since is evaluated again.
+ * - `window_evaluations`: which windows were evaluated, on how many events, so a window that
+ *   gained events since is evaluated again (label ingestion deletes the rows of the windows
+ *   it touches).
  * - `outcome_profiles`: per version, window and segment, what the labelled predictions add up
  *   to (confusion matrix, score sums and sketches, residual sums and sketches), updated as
  *   labels join, so a large window's performance is read without reading its rows; `stale`
@@ -125,7 +126,6 @@ export function monitorsMigration(dialect: Dialect): Migration {
         .addColumn('version_id', 'integer', ofVersion)
         .addColumn('window_start', time, (c) => c.notNull())
         .addColumn('events', 'integer', (c) => c.notNull())
-        .addColumn('labels', 'integer', (c) => c.notNull())
         .addColumn('evaluated_at', time, (c) => c.notNull())
         .addPrimaryKeyConstraint('window_evaluations_pk', [
           'model_id',

@@ -254,9 +254,8 @@ export interface WindowEvaluationsTable {
   model_id: number;
   version_id: number;
   window_start: string;
-  /** Events and labels the window held when it was evaluated. */
+  /** Events the window held when it was evaluated. */
   events: number;
-  labels: number;
   evaluated_at: string;
 }
 
