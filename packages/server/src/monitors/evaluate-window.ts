@@ -71,13 +71,7 @@ export async function evaluateWindow(
   ref: WindowRef,
 ): Promise<{ monitors: EvaluatedMonitor[]; events: number }> {
   const monitors = await monitorsOf(ctx.db, owner.id);
-  const data = await WindowData.load(
-    ctx.db,
-    owner,
-    ref.versionId,
-    ref.versionNumber,
-    ref.windowStart,
-  );
+  const data = await WindowData.load(ctx, owner, ref.versionId, ref.versionNumber, ref.windowStart);
   const out: EvaluatedMonitor[] = [];
   for (const monitor of monitors) {
     let rows: ResultRow[];

@@ -213,9 +213,10 @@ async function loadLabels(data: WindowData): Promise<WindowLabels> {
   if (w.labelled === 0) return { profiles: null, rows: async () => [] };
   if (w.labelled <= EXACT_LABELS) return { profiles: null, rows };
   if (!w.stale) return { profiles: w, rows };
-  const at = new Date().toISOString();
+  const at = data.ctx.now();
   const fresh = await rebuildOutcomeProfiles(
     data.db,
+    data.ctx.dialect,
     data.owner,
     data.versionId,
     data.windowStart,

@@ -7,7 +7,7 @@
 
 import { ColumnProfile } from '../profiles/column-profile.js';
 import { normalTime } from '../registry/audit-log.js';
-import type { Db } from '../registry/context.js';
+import type { Db, RegistryContext } from '../registry/context.js';
 import type { ModelRow } from '../store/tables.js';
 
 /** One stored prediction event, parsed. */
@@ -69,7 +69,7 @@ function parseOutputs(r: EventRow): Omit<StoredEvent, 'features'> {
  * One window of one version, as its monitors see it.
  *
  * @example
- * const data = await WindowData.load(db, owner, versionId, 3, '2026-03-03T14:00:00.000Z'); data.events; // 4210
+ * const data = await WindowData.load(ctx, owner, versionId, 3, '2026-03-03T14:00:00.000Z'); data.events; // 4210
  */
 export class WindowData {
   private eventsCache?: Promise<StoredEvent[]>;
@@ -77,7 +77,8 @@ export class WindowData {
   private referenceCache?: Promise<Map<string, ReferenceData> | null>;
 
   private constructor(
-    readonly db: Db,
+    /** The store, its dialect and the clock. */
+    readonly ctx: RegistryContext,
     readonly owner: ModelRow,
     readonly versionId: number,
     readonly versionNumber: number,
@@ -87,15 +88,20 @@ export class WindowData {
 
   /** The window's profiles read; the rest is read when asked for. */
   static async load(
-    db: Db,
+    ctx: RegistryContext,
     owner: ModelRow,
     versionId: number,
     versionNumber: number,
     windowStart: string,
   ): Promise<WindowData> {
     const start = normalTime(windowStart, 'window');
-    const profiles = await readWindowProfiles(db, owner.id, versionId, [start]);
-    return new WindowData(db, owner, versionId, versionNumber, start, profiles);
+    const profiles = await readWindowProfiles(ctx.db, owner.id, versionId, [start]);
+    return new WindowData(ctx, owner, versionId, versionNumber, start, profiles);
+  }
+
+  /** The store. */
+  get db(): Db {
+    return this.ctx.db;
   }
 
   get windowSeconds(): number {

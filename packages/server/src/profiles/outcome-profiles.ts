@@ -11,9 +11,10 @@
  * profiles are marked stale, still count their labelled predictions, and are rebuilt from the
  * rows when they are next read for a metric (`rebuildOutcomeProfiles`).
  */
-import { type Kysely, PostgresAdapter } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Db } from '../registry/context.js';
 import { lockModelRow } from '../registry/model-lock.js';
+import type { Dialect } from '../store/migrations.js';
 import type { Database, ModelRow } from '../store/tables.js';
 import { type OutcomeKind, OutcomeProfile } from './outcome-profile.js';
 
@@ -230,10 +231,11 @@ export async function readOutcomeProfiles(
  * the model's row lock (ingestion of the model waits meanwhile), and answer them.
  *
  * @example
- * const fresh = await rebuildOutcomeProfiles(db, owner, versionId, '2026-03-03T14:00:00.000Z', now); fresh.stale; // false
+ * const fresh = await rebuildOutcomeProfiles(db, 'sqlite', owner, versionId, '2026-03-03T14:00:00.000Z', now); fresh.stale; // false
  */
 export async function rebuildOutcomeProfiles(
   db: Db,
+  dialect: Dialect,
   owner: ModelRow,
   versionId: number,
   windowStart: string,
@@ -241,7 +243,6 @@ export async function rebuildOutcomeProfiles(
   at: string,
 ): Promise<WindowOutcomes> {
   const work = async (trx: Db) => {
-    const dialect = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
     await lockModelRow(trx, dialect, owner.id);
     // Another evaluation of the window may have rebuilt it while this one waited for the lock.
     const current = await readOutcomeProfiles(trx, owner.id, versionId, windowStart);
