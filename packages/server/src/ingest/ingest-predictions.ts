@@ -189,7 +189,6 @@ export async function ingestPredictions(
       storedRows.push(row);
       profiled.push({
         versionId: row.version_id,
-        ts: row.ts,
         window: row.window_start,
         features: e.features,
         prediction: e.prediction,
@@ -199,7 +198,7 @@ export async function ingestPredictions(
         segment: e.segment,
       });
     });
-    await mergeProfiles(trx, owner.id, profileEvents(profiled, owner.window_seconds), received);
+    await mergeProfiles(trx, owner.id, profileEvents(profiled), received);
     await joinEarlyLabels(trx, owner, storedRows, received);
     return profiled.length;
   });

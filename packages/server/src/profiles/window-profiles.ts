@@ -1,11 +1,11 @@
 /**
  * Window profiles: each stored prediction event updates, in the transaction that stores it,
- * the profiles of its tumbling window (by event time; the model's `window_seconds`) for its
- * version, for all events and for each of its segments (`region=EU`), column by column. A
- * batch's events are profiled in memory, then merged into the stored profiles. The caller
- * holds the model's row lock (`ingestPredictions`), so on PostgreSQL servers writing the same
- * window at once add up, one after the other, instead of overwriting each other; SQLite
- * writes one transaction at a time anyway.
+ * the profiles of its window (of time or of a count of predictions, as `assignWindows` gave
+ * it) for its version, for all events and for each of its segments (`region=EU`), column by
+ * column. A batch's events are profiled in memory, then merged into the stored profiles. The
+ * caller holds the model's row lock (`ingestPredictions`), so on PostgreSQL servers writing
+ * the same window at once add up, one after the other, instead of overwriting each other;
+ * SQLite writes one transaction at a time anyway.
  */
 import type { Db } from '../registry/context.js';
 import { ColumnProfile } from './column-profile.js';
@@ -13,9 +13,8 @@ import { ColumnProfile } from './column-profile.js';
 /** One stored event, as profiled. */
 export interface ProfiledEvent {
   versionId: number;
-  ts: string;
-  /** Its window, when assigned already (`predictions.window_start`); else by `ts`. */
-  window?: string;
+  /** Its window (`predictions.window_start`, from `assignWindows`). */
+  window: string;
   features: Record<string, unknown>;
   prediction: unknown;
   scores?: Record<string, number>;
@@ -82,25 +81,15 @@ function addTo(d: Delta, value: unknown): void {
  * The profiles a batch of events adds, by window, version, segment and column.
  *
  * @example
- * profileEvents(events, 3600).length; // windows × versions × (1 + segments) × columns
+ * profileEvents(events).length; // windows × versions × (1 + segments) × columns
  */
-export function profileEvents(events: ProfiledEvent[], windowSeconds: number): Delta[] {
+export function profileEvents(events: ProfiledEvent[]): Delta[] {
   // Keys are made per event and segment, not per value: a batch is tens of thousands of values.
   const groups = new Map<string, Group>();
   const featureColumns = new Map<string, string>();
   const scoreColumns = new Map<string, string>();
-  const windows = new Map<number, string>();
-  const size = windowSeconds * 1000;
   for (const e of events) {
-    let window = e.window;
-    if (window === undefined) {
-      const slot = Math.floor(Date.parse(e.ts) / size);
-      window = windows.get(slot);
-      if (window === undefined) {
-        window = new Date(slot * size).toISOString();
-        windows.set(slot, window);
-      }
-    }
+    const window = e.window;
     const segments = [''];
     if (e.segment !== undefined) for (const k in e.segment) segments.push(`${k}=${e.segment[k]}`);
     for (const segment of segments) {
@@ -145,7 +134,7 @@ const CHUNK = 200;
  * model's row lock.
  *
  * @example
- * await mergeProfiles(trx, modelId, profileEvents(stored, 3600), now);
+ * await mergeProfiles(trx, modelId, profileEvents(stored), now);
  */
 export async function mergeProfiles(
   trx: Db,
