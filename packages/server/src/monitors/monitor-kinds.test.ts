@@ -199,6 +199,31 @@ describe.each(testDialects())('monitor kinds on %s', (dialect) => {
     expect(x.detail.statistic).toBeCloseTo(0.25, 12);
   });
 
+  it('expects a window to hold what the same hour held on earlier days (the median)', async () => {
+    await sendJson(tend, 'POST', '/api/v1/models', { name: 'steady', task: 'regression' });
+    await sendJson(tend, 'POST', '/api/v1/models/steady/versions', {});
+    await put('/api/v1/models/steady/monitors/quality', { kind: 'data_quality' });
+    // 10:00–11:00 on four days: 100, 120 and 80 events, then 40.
+    for (const [d, n] of [100, 120, 80, 40].entries()) {
+      const events = Array.from({ length: n }, (_, i) => ({
+        id: `v${d}_${i}`,
+        timestamp: new Date(T0 + 20 * DAY + d * DAY + 10 * 3_600_000 + i * 1000).toISOString(),
+        version: 1,
+        features: { x: i },
+        prediction: i,
+      }));
+      expect(
+        (await sendJson(tend, 'POST', '/api/v1/models/steady/predictions', events)).statusCode,
+      ).toBe(200);
+    }
+    const done = (
+      await sendJson(tend, 'POST', '/api/v1/models/steady/monitors/evaluate', {})
+    ).json();
+    const volume = done.results.find((r: { metric: string }) => r.metric === 'volume_ratio');
+    expect([volume.value, volume.status]).toEqual([0.4, 'alert']);
+    expect(volume.detail).toMatchObject({ events: 40, expected: 100, windows: 3, periodHours: 24 });
+  });
+
   it('counts failed calls as the error rate, storing why each failed', async () => {
     await sendJson(tend, 'POST', '/api/v1/models', { name: 'flaky', task: 'regression' });
     await sendJson(tend, 'POST', '/api/v1/models/flaky/versions', {});

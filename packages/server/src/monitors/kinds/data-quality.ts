@@ -9,6 +9,7 @@
  * Where the version has a reference, the missing and type-error levels are added to the
  * reference's own shares, so a feature that was always 10 % empty is not an alarm.
  */
+import { quantileSorted } from '@tend/core';
 import type { ColumnProfile } from '../../profiles/column-profile.js';
 import { statusOf } from '../levels.js';
 import type { DataQualitySettings, LevelsConfig } from '../monitor-schemas.js';
@@ -159,13 +160,6 @@ function featureRows(
   return rows;
 }
 
-/** The median of a non-empty list. */
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 /**
  * Volume against the same time of day (hourly windows and shorter: the same window on earlier
  * days) or of the week (windows up to a day: the same weekday on earlier weeks), or the
@@ -209,7 +203,7 @@ async function volumeRow(data: WindowData, settings: DataQualitySettings): Promi
       },
     };
   }
-  const expected = median(rows.map((r) => r.events));
+  const expected = quantileSorted(Float64Array.from(rows, (r) => r.events).sort(), 0.5);
   const ratio = expected === 0 ? null : data.events / expected;
   const status =
     ratio === null
