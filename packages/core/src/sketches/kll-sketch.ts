@@ -21,6 +21,23 @@ import {
 
 const VERSION = 1;
 
+/**
+ * Level capacities by depth below the top, per k, made once: a server makes thousands of small
+ * sketches a second (one per column of each batch), and working these out was most of the cost
+ * of making one.
+ * The array is shared and never written.
+ */
+const CAPACITIES = new Map<number, Float64Array>();
+
+function capacitiesFor(k: number): Float64Array {
+  let caps = CAPACITIES.get(k);
+  if (caps === undefined) {
+    caps = Float64Array.from({ length: 65 }, (_, d) => levelCapacity(k, d + 1, 0));
+    if (CAPACITIES.size < 64) CAPACITIES.set(k, caps); // a few k are ever used; never grow far
+  }
+  return caps;
+}
+
 /** Options of {@link KllSketch}. */
 export interface KllSketchOptions {
   /** Accuracy parameter, 8 … 65535 (default 200, DataSketches' default: ≈1.33 % rank error). */
@@ -68,7 +85,7 @@ export class KllSketch {
     });
     this.k = k;
     this.rng = createRng(seed);
-    this.caps = Float64Array.from({ length: 65 }, (_, d) => levelCapacity(k, d + 1, 0));
+    this.caps = capacitiesFor(k);
     this.capacity = this.caps[0];
     this.buffer = new Float64Array(this.capacity + 1);
   }
