@@ -7,13 +7,64 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, sendJson } from '../../test/support/test-app.js';
 import { testDialects } from '../../test/support/test-stores.js';
 import type { TendApp } from '../http/app.js';
-import { windowStart } from './window-profiles.js';
+import { type ProfiledEvent, profileEvents, windowStart } from './window-profiles.js';
 
 describe('windowStart', () => {
   it('floors an event time to its window', () => {
     expect(windowStart('2026-03-03T14:37:12.345Z', 3600)).toBe('2026-03-03T14:00:00.000Z');
     expect(windowStart('2026-03-03T14:37:12.345Z', 86400)).toBe('2026-03-03T00:00:00.000Z');
     expect(windowStart('2026-03-03T14:00:00.000Z', 900)).toBe('2026-03-03T14:00:00.000Z');
+  });
+});
+
+describe('profileEvents', () => {
+  const events = (segment: (i: number) => Record<string, string> | undefined): ProfiledEvent[] =>
+    Array.from({ length: 900 }, (_, i) => ({
+      versionId: 1,
+      window: i < 600 ? 'w1' : 'w2',
+      features: { x: ((i * 7919) % 1013) / 10, plan: ['a', 'b', 'c'][i % 3] },
+      prediction: i % 2,
+      segment: segment(i),
+    }));
+  const whole = (deltas: ReturnType<typeof profileEvents>, window: string, column: string) => {
+    const d = deltas.find((x) => x.segment === '' && x.window === window && x.column === column);
+    if (d === undefined) throw new Error(`no '' profile of ${column} in ${window}`);
+    return { events: d.events, summary: d.profile.summary() };
+  };
+
+  it("gives all events' profiles the same counts and moments when one segment key splits them", () => {
+    const plain = profileEvents(events(() => undefined));
+    // Every event has a region (which splits the batch); only some have a tier.
+    const split = profileEvents(
+      events((i) => ({
+        region: ['EU', 'US', 'APAC'][i % 3],
+        ...(i % 4 === 0 ? { tier: 'g' } : {}),
+      })),
+    );
+    // No key on every event: all events are profiled directly.
+    const unsplit = profileEvents(
+      events((i): Record<string, string> => (i % 2 === 0 ? { region: 'EU' } : { tier: 'g' })),
+    );
+    for (const window of ['w1', 'w2']) {
+      for (const column of ['feature:x', 'feature:plan', 'prediction']) {
+        const a = whole(plain, window, column);
+        for (const b of [whole(split, window, column), whole(unsplit, window, column)]) {
+          expect(b.events).toBe(a.events);
+          const { numbers: an, items: ai, ...ac } = a.summary;
+          const { numbers: bn, items: bi, ...bc } = b.summary;
+          expect(bc).toEqual(ac);
+          if (an !== undefined) {
+            expect(bn?.mean).toBeCloseTo(an.mean, 12);
+            expect(bn?.std).toBeCloseTo(an.std as number, 12);
+            expect([bn?.min, bn?.max]).toEqual([an.min, an.max]);
+          }
+          expect(bi?.distinct).toBe(ai?.distinct);
+        }
+      }
+    }
+    // Each segment is still profiled on its own.
+    const eu = split.filter((d) => d.segment === 'region=EU' && d.column === 'prediction');
+    expect(eu.map((d) => d.events)).toEqual([200, 100]);
   });
 });
 

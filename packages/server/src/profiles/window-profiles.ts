@@ -84,20 +84,26 @@ function addTo(d: Delta, value: unknown): void {
  * profileEvents(events).length; // windows × versions × (1 + segments) × columns
  */
 export function profileEvents(events: ProfiledEvent[]): Delta[] {
+  // When every event names a value of one segment key, that key's segments split the batch,
+  // and the profiles of all its events are theirs merged: each value is added once, not twice.
+  const split = partitionKey(events);
   // Keys are made per event and segment, not per value: a batch is tens of thousands of values.
   const groups = new Map<string, Group>();
   const featureColumns = new Map<string, string>();
   const scoreColumns = new Map<string, string>();
+  const parts: Group[] = []; // the groups of the split key's segments
   for (const e of events) {
     const window = e.window;
-    const segments = [''];
+    const segments = split === null ? [''] : [];
     if (e.segment !== undefined) for (const k in e.segment) segments.push(`${k}=${e.segment[k]}`);
+    const part = split === null ? null : `${split}=${e.segment?.[split]}`;
     for (const segment of segments) {
       const key = `${e.versionId}\u0000${window}\u0000${segment}`;
       let g = groups.get(key);
       if (g === undefined) {
         g = { versionId: e.versionId, window, segment, columns: new Map() };
         groups.set(key, g);
+        if (segment === part) parts.push(g);
       }
       for (const name in e.features) {
         let column = featureColumns.get(name);
@@ -123,7 +129,38 @@ export function profileEvents(events: ProfiledEvent[]): Delta[] {
       if (e.error === true) addTo(profileOf(g, 'error'), true);
     }
   }
+  addWholeGroups(groups, parts);
   return [...groups.values()].flatMap((g) => [...g.columns.values()]);
+}
+
+/** A segment key every event of the batch gives a value for, or null. */
+function partitionKey(events: ProfiledEvent[]): string | null {
+  const first = events[0]?.segment;
+  if (first === undefined) return null;
+  for (const key in first) {
+    if (events.every((e) => e.segment !== undefined && e.segment[key] !== undefined)) return key;
+  }
+  return null;
+}
+
+/**
+ * The groups of all events (segment '') of each version and window, merged from the groups of
+ * one segment key, which split those events between them.
+ */
+function addWholeGroups(groups: Map<string, Group>, parts: Group[]): void {
+  for (const part of parts) {
+    const key = `${part.versionId}\u0000${part.window}\u0000`;
+    let whole = groups.get(key);
+    if (whole === undefined) {
+      whole = { versionId: part.versionId, window: part.window, segment: '', columns: new Map() };
+      groups.set(key, whole);
+    }
+    for (const [column, d] of part.columns) {
+      const sum = profileOf(whole, column);
+      sum.events += d.events;
+      sum.profile.merge(d.profile);
+    }
+  }
 }
 
 /** Rows per statement when merging. */
