@@ -9,9 +9,12 @@
  * too. Each event is stored once per model by its id: a batch sent again, or an event sent
  * twice, adds nothing (counted as duplicates). The events stored update their windows'
  * profiles in the same transaction (`profiles/window-profiles.ts`), and those whose label came
- * first their outcome profiles (`profiles/outcome-profiles.ts`). The answer comes once the
+ * first their outcome profiles (`profiles/outcome-profiles.ts`). Batches of a model that
+ * arrive while others of it are being written wait and are then written together, in one
+ * transaction (`group-commit.ts`); each still counts as if alone. The answer comes once the
  * batch is committed.
  */
+
 import { DomainError } from '../domain-error.js';
 import { outcomeKind } from '../profiles/outcome-profile.js';
 import {
@@ -28,6 +31,7 @@ import type { ModelRow } from '../store/tables.js';
 import { assignWindows } from './assign-windows.js';
 import type { PredictionEvent } from './event-schemas.js';
 import { eventTime } from './event-time.js';
+import { GroupCommit } from './group-commit.js';
 import { countFindings, type Finding, type FindingCounts, inputChecker } from './input-checks.js';
 
 /** The alias an event is taken to be served under when it names no version nor alias. */
@@ -57,6 +61,60 @@ export async function ingestPredictions(
   model: string,
   events: PredictionEvent[],
 ): Promise<IngestResult> {
+  const batch = await prepareBatch(ctx, model, events);
+  return groupCommitOf(ctx).submit(batch.owner.id, batch, events.length);
+}
+
+/** A batch checked and made into rows, waiting to be written. */
+interface PreparedBatch {
+  owner: ModelRow;
+  events: PredictionEvent[];
+  rows: PredictionRow[];
+  /** Each event's input-schema findings. */
+  perEvent: Finding[][];
+  received: string;
+}
+
+/** A prediction's row as made from its event, before its window is known. */
+interface PredictionRow {
+  model_id: number;
+  version_id: number;
+  event_id: string;
+  ts: string;
+  features: string;
+  prediction: string;
+  scores: string | null;
+  latency_ms: number | null;
+  error: string | null;
+  segment: string | null;
+  quality: string | null;
+  received_at: string;
+}
+
+type StoredRow = PredictionRow & { window_start: string };
+
+/** Events in a group written in one transaction: a few batches of 1 000 from several senders. */
+const GROUP_EVENTS = 10_000;
+const groupCommits = new WeakMap<RegistryContext, GroupCommit<PreparedBatch, IngestResult>>();
+
+function groupCommitOf(ctx: RegistryContext): GroupCommit<PreparedBatch, IngestResult> {
+  let commits = groupCommits.get(ctx);
+  if (commits === undefined) {
+    commits = new GroupCommit((batches) => writeBatches(ctx, batches), GROUP_EVENTS);
+    groupCommits.set(ctx, commits);
+  }
+  return commits;
+}
+
+/**
+ * Check a batch and make its rows, or refuse it whole (422) naming every bad event; nothing is
+ * written yet.
+ */
+async function prepareBatch(
+  ctx: RegistryContext,
+  model: string,
+  events: PredictionEvent[],
+): Promise<PreparedBatch> {
   const owner = await modelRow(ctx.db, model);
   const errors: { field: string; message: string }[] = [];
   // The versions and aliases the batch names, each looked up once.
@@ -90,7 +148,7 @@ export async function ingestPredictions(
   const received = ctx.now();
   const strict = owner.strict_inputs === 1;
   const perEvent: Finding[][] = [];
-  const rows = events.map((e, i) => {
+  const rows = events.map((e, i): PredictionRow => {
     let t: Target | undefined;
     if (e.version !== undefined) {
       if (e.alias !== undefined) {
@@ -153,60 +211,91 @@ export async function ingestPredictions(
       errors,
     );
   }
-  // The findings of the events stored now: a batch sent again counts none twice.
-  const storedFindings: Finding[][] = [];
-  const accepted = await ctx.db.transaction().execute(async (trx) => {
+  return { owner, events, rows, perEvent, received };
+}
+
+/**
+ * Write batches of one model in one transaction, each after the other as if alone, and answer
+ * what each stored. The profiles of all their events are merged at once.
+ */
+async function writeBatches(
+  ctx: RegistryContext,
+  batches: PreparedBatch[],
+): Promise<IngestResult[]> {
+  const owner = batches[0].owner;
+  const received = batches[batches.length - 1].received;
+  return ctx.db.transaction().execute(async (trx) => {
     // One batch of a model at a time on PostgreSQL: the model's row lock orders batches that
     // touch the same window profiles, which would otherwise lock their rows in different orders
     // and deadlock. (SQLite writes one transaction at a time anyway.)
     await lockModelRow(trx, ctx.dialect, owner.id);
-    // Each event's window; a count window needs to know first which events are new.
-    const fresh = await freshEvents(trx, owner, rows);
-    const windows = await assignWindows(
-      trx,
-      owner,
-      rows.map((r) => ({ versionId: r.version_id, ts: r.ts })),
-      fresh,
-    );
-    const windowed = rows.map((r, i) => ({ ...r, window_start: windows[i] }));
-    const inserted = new Set<string>();
-    for (let from = 0; from < windowed.length; from += CHUNK) {
-      const done = await trx
-        .insertInto('predictions')
-        .values(windowed.slice(from, from + CHUNK))
-        .onConflict((oc) => oc.columns(['model_id', 'event_id']).doNothing())
-        .returning('event_id')
-        .execute();
-      for (const r of done) inserted.add(r.event_id);
-    }
-    // Only the events stored now count in the profiles: a batch sent again changes nothing.
     const profiled: ProfiledEvent[] = [];
-    const storedRows: (typeof windowed)[number][] = [];
-    events.forEach((e, i) => {
-      if (!inserted.delete(e.id)) return; // a duplicate, or an id met before in this batch
-      storedFindings.push(perEvent[i]);
-      const row = windowed[i];
-      storedRows.push(row);
-      profiled.push({
-        versionId: row.version_id,
-        window: row.window_start,
-        features: e.features,
-        prediction: e.prediction,
-        scores: e.probabilities ?? e.scores,
-        latencyMs: e.latencyMs,
-        error: e.error !== undefined,
-        segment: e.segment,
+    const storedRows: StoredRow[] = [];
+    const results: IngestResult[] = [];
+    for (const batch of batches) {
+      const before = profiled.length;
+      // The findings of the events stored now: a batch sent again counts none twice.
+      const storedFindings: Finding[][] = [];
+      await writeRows(trx, batch, (row, e, i) => {
+        storedFindings.push(batch.perEvent[i]);
+        storedRows.push(row);
+        profiled.push({
+          versionId: row.version_id,
+          window: row.window_start,
+          features: e.features,
+          prediction: e.prediction,
+          scores: e.probabilities ?? e.scores,
+          latencyMs: e.latencyMs,
+          error: e.error !== undefined,
+          segment: e.segment,
+        });
       });
-    });
+      const accepted = profiled.length - before;
+      results.push({
+        accepted,
+        duplicates: batch.events.length - accepted,
+        findings: countFindings(storedFindings),
+      });
+    }
     await mergeProfiles(trx, owner.id, profileEvents(profiled), received);
     await joinEarlyLabels(trx, owner, storedRows, received);
-    return profiled.length;
+    return results;
   });
-  return {
-    accepted,
-    duplicates: events.length - accepted,
-    findings: countFindings(storedFindings),
-  };
+}
+
+/**
+ * Store a batch's rows in their windows; `stored` is called with each row stored now (not a
+ * duplicate), its event and index.
+ */
+async function writeRows(
+  trx: Db,
+  batch: PreparedBatch,
+  stored: (row: StoredRow, event: PredictionEvent, index: number) => void,
+): Promise<void> {
+  const { owner, rows, events } = batch;
+  // Each event's window; a count window needs to know first which events are new.
+  const fresh = await freshEvents(trx, owner, rows);
+  const windows = await assignWindows(
+    trx,
+    owner,
+    rows.map((r) => ({ versionId: r.version_id, ts: r.ts })),
+    fresh,
+  );
+  const windowed = rows.map((r, i) => ({ ...r, window_start: windows[i] }));
+  const inserted = new Set<string>();
+  for (let from = 0; from < windowed.length; from += CHUNK) {
+    const done = await trx
+      .insertInto('predictions')
+      .values(windowed.slice(from, from + CHUNK))
+      .onConflict((oc) => oc.columns(['model_id', 'event_id']).doNothing())
+      .returning('event_id')
+      .execute();
+    for (const r of done) inserted.add(r.event_id);
+  }
+  // Only the events stored now count in the profiles: a batch sent again changes nothing.
+  events.forEach((e, i) => {
+    if (inserted.delete(e.id)) stored(windowed[i], e, i); // else a duplicate, or an id met before
+  });
 }
 
 /**
