@@ -5,6 +5,7 @@
  * refused and what is counted.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Histogram } from 'prom-client';
 import { Type as T } from 'typebox';
 import { DomainError } from '../../domain-error.js';
 import { batchOf, FeedbackEvent, LabelEvent, PredictionEvent } from '../../ingest/event-schemas.js';
@@ -119,11 +120,18 @@ export function ingestRoutes({
           if (result.findings[finding] > 0)
             metrics.findings.inc({ model, finding }, result.findings[finding]);
         }
+        // The version as the caller named it: a number or an alias, both few. Each one's
+        // histogram is looked up once a batch, not once an event.
+        const byVersion = new Map<string, Histogram.Internal<string>>();
         for (const e of request.body) {
           if (e.latencyMs === undefined) continue;
-          // The version as the caller named it: a number or an alias, both few.
           const version = String(e.version ?? e.alias ?? 'champion');
-          metrics.predictionLatency.observe({ model, version }, e.latencyMs / 1000);
+          let observer = byVersion.get(version);
+          if (observer === undefined) {
+            observer = metrics.predictionLatency.labels({ model, version });
+            byVersion.set(version, observer);
+          }
+          observer.observe(e.latencyMs / 1000);
         }
         return result;
       },
