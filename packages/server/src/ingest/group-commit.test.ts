@@ -67,4 +67,28 @@ describe('GroupCommit', () => {
     await Promise.all([...first, ...later]);
     expect(groups).toEqual([['m1'], ['n1'], ['m2', 'm3']]);
   });
+
+  it('waits for a job announced to join the group, and not for one withdrawn', async () => {
+    const groups: string[][] = [];
+    const commits = new GroupCommit(async (jobs: string[]) => {
+      groups.push(jobs);
+      return jobs;
+    }, 100);
+    const arrivedB = commits.announce('m');
+    const a = commits.submit('m', 'a', 1);
+    // b arrives in a later turn of the event loop; the group of a waits for it.
+    await new Promise((resolve) => setImmediate(resolve));
+    arrivedB();
+    const b = commits.submit('m', 'b', 1);
+    await Promise.all([a, b]);
+    expect(groups).toEqual([['a', 'b']]);
+    // c is announced but never comes (its request failed): d does not wait for it.
+    const arrivedC = commits.announce('m');
+    const d = commits.submit('m', 'd', 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    arrivedC();
+    arrivedC(); // a second call changes nothing
+    await d;
+    expect(groups).toEqual([['a', 'b'], ['d']]);
+  });
 });

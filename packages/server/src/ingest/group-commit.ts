@@ -5,7 +5,15 @@
  * once per group instead of once per batch, so a server taking batches from several senders
  * at once does less work per event; a lone sender sees no difference. If a group fails, each of
  * its batches is written again on its own, so one batch's failure is its own alone.
+ *
+ * A large batch is received over several turns of the event loop, so the batches of several
+ * senders rarely finish arriving in the same turn. Batches still being received are therefore
+ * announced (`announce`), and a group waits for them — for at most `MAX_WAIT_MS`, so a slow
+ * sender holds nobody up for long — as a database delays a commit for the ones about to come.
  */
+
+/** The longest a group waits for batches still being received. */
+const MAX_WAIT_MS = 20;
 
 interface Waiting<J, R> {
   job: J;
@@ -17,6 +25,8 @@ interface Waiting<J, R> {
 interface Queue<J, R> {
   waiting: Waiting<J, R>[];
   running: boolean;
+  /** Set while the queue waits for jobs announced: ends the wait. */
+  wake?: () => void;
 }
 
 /**
@@ -27,6 +37,8 @@ interface Queue<J, R> {
  */
 export class GroupCommit<J, R> {
   private readonly queues = new Map<string | number, Queue<J, R>>();
+  /** Jobs of each key announced and not yet submitted nor withdrawn. */
+  private readonly arriving = new Map<string | number, number>();
 
   /**
    * @param write writes a group of jobs in one transaction and answers each one's result, in order
@@ -36,6 +48,26 @@ export class GroupCommit<J, R> {
     private readonly write: (jobs: J[]) => Promise<R[]>,
     private readonly maxSize: number,
   ) {}
+
+  /**
+   * Say a job of `key` is on its way (its request is being read); call the function returned
+   * once it is submitted or will never be (it does nothing the second time).
+   *
+   * @example
+   * const arrived = commits.announce('churn'); // … the body is read … arrived(); commits.submit(…)
+   */
+  announce(key: string | number): () => void {
+    this.arriving.set(key, (this.arriving.get(key) ?? 0) + 1);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const left = (this.arriving.get(key) ?? 1) - 1;
+      if (left > 0) this.arriving.set(key, left);
+      else this.arriving.delete(key);
+      this.queues.get(key)?.wake?.();
+    };
+  }
 
   /** Write `job` (of `size`, say its event count) with the others of `key` that are waiting. */
   submit(key: string | number, job: J, size: number): Promise<R> {
@@ -47,6 +79,7 @@ export class GroupCommit<J, R> {
     const q = queue;
     return new Promise<R>((resolve, reject) => {
       q.waiting.push({ job, size, resolve, reject });
+      q.wake?.();
       if (!q.running) {
         q.running = true;
         // Wait for this turn of the event loop to end, so that the bodies read in it join.
@@ -57,6 +90,20 @@ export class GroupCommit<J, R> {
 
   private async drain(key: string | number, q: Queue<J, R>): Promise<void> {
     while (q.waiting.length > 0) {
+      const until = performance.now() + MAX_WAIT_MS;
+      while ((this.arriving.get(key) ?? 0) > 0 && this.queuedSize(q) < this.maxSize) {
+        const left = until - performance.now();
+        if (left <= 0) break;
+        // Woken by the next job submitted or withdrawn, or by the time running out.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          q.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        q.wake = undefined;
+      }
       let size = q.waiting[0].size;
       let n = 1;
       while (n < q.waiting.length && size + q.waiting[n].size <= this.maxSize) {
@@ -70,6 +117,12 @@ export class GroupCommit<J, R> {
     }
     q.running = false;
     this.queues.delete(key);
+  }
+
+  private queuedSize(q: Queue<J, R>): number {
+    let size = 0;
+    for (const w of q.waiting) size += w.size;
+    return size;
   }
 
   private async writeGroup(group: Waiting<J, R>[]): Promise<void> {

@@ -51,7 +51,8 @@ interface Target {
 }
 
 /**
- * Store a batch of prediction events of `model`.
+ * Store a batch of prediction events of `model`. `arrived` is the function
+ * `announcePredictions` gave when the batch began to arrive, if it was called.
  *
  * @example
  * await ingestPredictions(ctx, 'churn', [{ id: 'p1', version: 3, features: { age: 31 }, prediction: 1 }]);
@@ -60,9 +61,26 @@ export async function ingestPredictions(
   ctx: RegistryContext,
   model: string,
   events: PredictionEvent[],
+  arrived: () => void = () => {},
 ): Promise<IngestResult> {
-  const batch = await prepareBatch(ctx, model, events);
-  return groupCommitOf(ctx).submit(batch.owner.id, batch, events.length);
+  let batch: PreparedBatch;
+  try {
+    batch = await prepareBatch(ctx, model, events);
+  } finally {
+    arrived();
+  }
+  return groupCommitOf(ctx).submit(model, batch, events.length);
+}
+
+/**
+ * Say a batch of `model`'s predictions is being received, so the batches being written wait
+ * for it to be written with them; call the function returned when it has arrived or never will.
+ *
+ * @example
+ * const arrived = announcePredictions(ctx, 'churn'); await ingestPredictions(ctx, 'churn', events, arrived);
+ */
+export function announcePredictions(ctx: RegistryContext, model: string): () => void {
+  return groupCommitOf(ctx).announce(model);
 }
 
 /** A batch checked and made into rows, waiting to be written. */
@@ -281,7 +299,9 @@ async function writeRows(
     rows.map((r) => ({ versionId: r.version_id, ts: r.ts })),
     fresh,
   );
-  const windowed = rows.map((r, i) => ({ ...r, window_start: windows[i] }));
+  // Rows take their window in place: a batch is thousands of rows, each copy garbage.
+  const windowed = rows as StoredRow[];
+  for (let i = 0; i < windowed.length; i++) windowed[i].window_start = windows[i];
   const inserted = new Set<string>();
   for (let from = 0; from < windowed.length; from += CHUNK) {
     const done = await trx

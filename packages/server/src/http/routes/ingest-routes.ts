@@ -5,12 +5,13 @@
  * refused and what is counted.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import type { Histogram } from 'prom-client';
 import { Type as T } from 'typebox';
 import { DomainError } from '../../domain-error.js';
 import { batchOf, FeedbackEvent, LabelEvent, PredictionEvent } from '../../ingest/event-schemas.js';
 import { ingestFeedback, ingestLabels } from '../../ingest/ingest-outcomes.js';
-import { ingestPredictions } from '../../ingest/ingest-predictions.js';
+import { announcePredictions, ingestPredictions } from '../../ingest/ingest-predictions.js';
 import { readProfiles } from '../../profiles/read-profiles.js';
 import { ModelParams } from './model-routes.js';
 import type { RouteDeps } from './route-context.js';
@@ -77,11 +78,25 @@ export function ingestRoutes({
         }
       },
     );
+    // A batch being received is announced as soon as its headers are read, so that the
+    // batches being written wait for it (group commit); a request that fails or is given up
+    // before its handler runs takes its announcement back.
+    const arrivals = new WeakMap<FastifyRequest, () => void>();
+    const withdraw = async (request: FastifyRequest) => {
+      arrivals.get(request)?.();
+      arrivals.delete(request);
+    };
     app.post(
       '/models/:model/predictions',
       {
         config: { role: 'editor' },
         bodyLimit: ingestBodyLimit,
+        onRequest: async (request) => {
+          const { model } = request.params as { model: string };
+          arrivals.set(request, announcePredictions(ctx, model));
+        },
+        onResponse: withdraw,
+        onRequestAbort: withdraw,
         schema: {
           tags,
           summary:
@@ -107,10 +122,14 @@ export function ingestRoutes({
       },
       async (request) => {
         const { model } = request.params;
-        const result = await ingestPredictions(ctx, model, request.body).catch((error: unknown) => {
-          countRefusal(model, 'prediction', error);
-          throw error;
-        });
+        const arrived = arrivals.get(request) ?? (() => {});
+        arrivals.delete(request);
+        const result = await ingestPredictions(ctx, model, request.body, arrived).catch(
+          (error: unknown) => {
+            countRefusal(model, 'prediction', error);
+            throw error;
+          },
+        );
         metrics.ingested.inc({ model, kind: 'prediction', outcome: 'accepted' }, result.accepted);
         metrics.ingested.inc(
           { model, kind: 'prediction', outcome: 'duplicate' },
