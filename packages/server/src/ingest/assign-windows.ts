@@ -7,7 +7,7 @@
  * open window of each version and its count are kept in `window_counters`; the caller holds
  * the model's row lock, so servers sharing a database count one after the other.
  */
-import { windowStart } from '../profiles/window-profiles.js';
+import { windowStarts } from '../profiles/window-profiles.js';
 import type { Db } from '../registry/context.js';
 import type { ModelRow } from '../store/tables.js';
 
@@ -25,7 +25,12 @@ export async function assignWindows(
   fresh: boolean[],
 ): Promise<string[]> {
   const size = owner.window_events;
-  if (size === null) return events.map((e) => windowStart(e.ts, owner.window_seconds));
+  if (size === null) {
+    return windowStarts(
+      events.map((e) => e.ts),
+      owner.window_seconds,
+    );
+  }
   const versions = [...new Set(events.map((e) => e.versionId))];
   const stored = await trx
     .selectFrom('window_counters')

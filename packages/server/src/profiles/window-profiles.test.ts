@@ -7,13 +7,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, sendJson } from '../../test/support/test-app.js';
 import { testDialects } from '../../test/support/test-stores.js';
 import type { TendApp } from '../http/app.js';
-import { type ProfiledEvent, profileEvents, windowStart } from './window-profiles.js';
+import { type ProfiledEvent, profileEvents, windowStart, windowStarts } from './window-profiles.js';
 
 describe('windowStart', () => {
   it('floors an event time to its window', () => {
     expect(windowStart('2026-03-03T14:37:12.345Z', 3600)).toBe('2026-03-03T14:00:00.000Z');
     expect(windowStart('2026-03-03T14:37:12.345Z', 86400)).toBe('2026-03-03T00:00:00.000Z');
     expect(windowStart('2026-03-03T14:00:00.000Z', 900)).toBe('2026-03-03T14:00:00.000Z');
+  });
+
+  it('floors each time of a batch, in and out of order', () => {
+    const times = ['14:10', '14:50', '15:00', '14:59', '13:00', '15:30'].map(
+      (t) => `2026-03-03T${t}:00.000Z`,
+    );
+    expect(windowStarts(times, 3600)).toEqual(times.map((t) => windowStart(t, 3600)));
+    expect(windowStarts(times, 3600).map((t) => t.slice(11, 13))).toEqual([
+      '14',
+      '14',
+      '15',
+      '14',
+      '13',
+      '15',
+    ]);
   });
 });
 

@@ -31,8 +31,28 @@ export interface ProfiledEvent {
  * windowStart('2026-03-03T14:37:12.000Z', 3600); // '2026-03-03T14:00:00.000Z'
  */
 export function windowStart(ts: string, windowSeconds: number): string {
+  return windowStarts([ts], windowSeconds)[0];
+}
+
+/**
+ * {@link windowStart} of each of `times`. Neighbouring events mostly share a window, and its
+ * start is written out once for them: a batch is thousands of events.
+ *
+ * @example
+ * windowStarts(['2026-03-03T14:37:12Z', '2026-03-03T14:59:00Z'], 3600); // both '2026-03-03T14:00:00.000Z'
+ */
+export function windowStarts(times: readonly string[], windowSeconds: number): string[] {
   const size = windowSeconds * 1000;
-  return new Date(Math.floor(Date.parse(ts) / size) * size).toISOString();
+  let slot = Number.NaN;
+  let start = '';
+  return times.map((ts) => {
+    const at = Math.floor(Date.parse(ts) / size);
+    if (at !== slot) {
+      slot = at;
+      start = new Date(at * size).toISOString();
+    }
+    return start;
+  });
 }
 
 /** The key of one stored profile row, as text. */
