@@ -48,6 +48,35 @@ describe('tend serve', () => {
     expect(await again.exit).toBe(0);
   });
 
+  it('with --demo, fills an empty store with the demo history before serving, once', async () => {
+    const dataDir = `${tmp.dir}/demo`;
+    const s = await serve(['--data-dir', dataDir, '--demo']);
+    expect(s.stderr()).toMatch(/demo ready in [\d.]+ s: \d+ predictions/);
+    const model = await (await fetch(`${s.url}/api/v1/models/credit-default`)).json();
+    expect(model).toMatchObject({ task: 'binary_classification', aliases: { champion: 2 } });
+    const { alerts } = await (await fetch(`${s.url}/api/v1/alerts?model=credit-default`)).json();
+    expect(alerts.length).toBeGreaterThan(3);
+    await s.stop();
+    // Started again with --demo: the demo is there; nothing is added.
+    const again = await serve(['--data-dir', dataDir, '--demo']);
+    expect(again.stderr()).toContain('the demo is in the store already');
+    await again.stop();
+    // A store with other models is left alone.
+    const other = `${tmp.dir}/other`;
+    const plain = await serve(['--data-dir', other]);
+    await fetch(`${plain.url}/api/v1/models`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'churn', task: 'regression' }),
+    });
+    await plain.stop();
+    const refused = await serve(['--data-dir', other, '--demo']);
+    expect(refused.stderr()).toContain('--demo fills only an empty store');
+    const { models } = await (await fetch(`${refused.url}/api/v1/models`)).json();
+    expect(models.map((m: { name: string }) => m.name)).toEqual(['churn']);
+    await refused.stop();
+  }, 180_000);
+
   it('evaluates closed windows on its own every --evaluate-every seconds', async () => {
     const s = await serve(['--data-dir', `${tmp.dir}/loop`, '--evaluate-every', '0.2']);
     const send = (method: string, path: string, body: unknown) =>

@@ -124,6 +124,11 @@ program
     'how often closed windows are looked for, evaluated and alerted on (0: only on demand)',
     '30',
   )
+  .option(
+    '--demo',
+    'fill an empty store with a simulated 120-day history of a credit-default model first (docs/demo.md)',
+  )
+  .option('--demo-seed <n>', 'the seed of the demo world (default 1)')
   .addHelpText(
     'after',
     `
@@ -132,6 +137,7 @@ key in TEND_API_KEY. With auth on and no admin key yet, the server prints one at
 
 Examples:
   tend serve
+  tend serve --demo --data-dir /tmp/tend-demo
   tend serve --host 0.0.0.0 --database-url postgres://tend@db:5432/tend`,
   )
   .action(async (flags) => {

@@ -6,13 +6,17 @@
  *
  * Auth is on whenever the server listens beyond loopback: it refuses to start open on a
  * public address unless told `--insecure`. `--auth` switches it on for loopback too. When auth
- * is on and no admin key exists, one is made and printed once.
+ * is on and no admin key exists, one is made and printed once. `--demo` first fills an empty
+ * store with the demo's simulated history (docs/demo.md).
  */
 import { join, resolve } from 'node:path';
 import { ensureAdminKey } from '../auth/api-keys.js';
+import { DEMO_MODEL } from '../demo/credit-demo-model.js';
+import { seedDemo } from '../demo/seed-demo.js';
 import { buildApp } from '../http/app.js';
-import { registryContext } from '../registry/context.js';
+import { type RegistryContext, registryContext } from '../registry/context.js';
 import { openStore } from '../store/open-store.js';
+import { progressBar } from './progress-bar.js';
 
 export interface ServeFlags {
   host: string;
@@ -24,6 +28,9 @@ export interface ServeFlags {
   log?: boolean;
   /** Seconds between passes of the monitoring loop; 0 turns it off. */
   evaluateEvery?: string;
+  /** Fill an empty store with the demo's history first. */
+  demo?: boolean;
+  demoSeed?: string;
 }
 
 /**
@@ -68,6 +75,13 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     );
     return 2;
   }
+  const demoSeed = Number(flags.demoSeed ?? '1');
+  if (!Number.isSafeInteger(demoSeed) || demoSeed < 0) {
+    process.stderr.write(
+      `tend serve: --demo-seed must be a whole number from 0, got "${flags.demoSeed}"\n`,
+    );
+    return 2;
+  }
   const auth = authOn(flags);
   if (!auth && !isLoopback(flags.host)) {
     process.stderr.write(
@@ -100,6 +114,9 @@ export async function runServe(flags: ServeFlags): Promise<number> {
           '  use it as TEND_API_KEY to make other keys: tend keys create NAME --role editor\n',
       );
     }
+  }
+  if (flags.demo) {
+    await fillDemo(registryContext(store.db, store.dialect), join(dataDir, 'demo'), demoSeed);
   }
   const resumed = await webhooks.resumePending();
   if (resumed > 0)
@@ -141,4 +158,39 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     process.once('SIGTERM', () => void stop('SIGTERM'));
     process.once('SIGINT', () => void stop('SIGINT'));
   });
+}
+
+/** Seed the demo into an empty store, with progress on stderr; leave any other store alone. */
+async function fillDemo(ctx: RegistryContext, dir: string, seed: number): Promise<void> {
+  const models = await ctx.db.selectFrom('models').select('name').execute();
+  if (models.some((m) => m.name === DEMO_MODEL)) {
+    process.stderr.write('tend serve: the demo is in the store already\n');
+    return;
+  }
+  if (models.length > 0) {
+    process.stderr.write(
+      `tend serve: --demo fills only an empty store, and this one holds ${models.length} models; serving it as it is\n`,
+    );
+    return;
+  }
+  process.stderr.write(
+    `tend serve: filling the store with the demo (seed ${seed}): 120 simulated days of a credit-default model…\n`,
+  );
+  const bar = progressBar('  simulating');
+  const started = performance.now();
+  const summary = await seedDemo(ctx, {
+    seed,
+    dir,
+    onDay: (day, days) => {
+      bar.update((day + 1) / days);
+      // Without a terminal there is no bar: a line every 30 days instead.
+      if (!process.stderr.isTTY && (day + 1) % 30 === 0)
+        process.stderr.write(`  day ${day + 1} of ${days}\n`);
+    },
+  });
+  bar.done();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stderr.write(
+    `tend serve: demo ready in ${seconds} s: ${summary.predictions} predictions, ${summary.labels} labels, ${summary.windowsEvaluated} windows evaluated, from ${summary.firstDay.slice(0, 10)}\n`,
+  );
 }
