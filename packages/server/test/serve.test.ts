@@ -54,7 +54,9 @@ describe('tend serve', () => {
     expect(s.stderr()).toMatch(/demo ready in [\d.]+ s: \d+ predictions/);
     const model = await (await fetch(`${s.url}/api/v1/models/credit-default`)).json();
     expect(model).toMatchObject({ task: 'binary_classification', aliases: { champion: 2 } });
-    const { alerts } = await (await fetch(`${s.url}/api/v1/alerts?model=credit-default`)).json();
+    const { alerts } = (await (
+      await fetch(`${s.url}/api/v1/alerts?model=credit-default`)
+    ).json()) as { alerts: unknown[] };
     expect(alerts.length).toBeGreaterThan(3);
     await s.stop();
     // Started again with --demo: the demo is there; nothing is added.
@@ -72,8 +74,10 @@ describe('tend serve', () => {
     await plain.stop();
     const refused = await serve(['--data-dir', other, '--demo']);
     expect(refused.stderr()).toContain('--demo fills only an empty store');
-    const { models } = await (await fetch(`${refused.url}/api/v1/models`)).json();
-    expect(models.map((m: { name: string }) => m.name)).toEqual(['churn']);
+    const { models } = (await (await fetch(`${refused.url}/api/v1/models`)).json()) as {
+      models: { name: string }[];
+    };
+    expect(models.map((m) => m.name)).toEqual(['churn']);
     await refused.stop();
   }, 180_000);
 

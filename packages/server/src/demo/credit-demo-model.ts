@@ -58,6 +58,9 @@ const OUTPUT_SCHEMA: NonNullable<CreateVersion['outputSchema']> = [
 /**
  * A version as its training run registers it; `metrics` are measured on its holdout by the
  * seeding, so they are true of the simulated data.
+ *
+ * @example
+ * versionInput(2, { recall: 0.83 }).parent; // { version: 1 }
  */
 export function versionInput(version: 1 | 2, metrics: Record<string, number>): CreateVersion {
   const common = {

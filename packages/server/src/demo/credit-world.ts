@@ -145,7 +145,13 @@ const BEFORE: Coefficients = {
   income: 1,
 };
 
-/** The world's intercept shift on `day`: none before day 80, then 0.2 more a day, for applicants employed in hospitality. */
+/**
+ * The world's shift of the log-odds of default on `day`, for applicants employed in
+ * hospitality: none before day 80, then 0.2 more a day.
+ *
+ * @example
+ * conceptShift(90); // 2
+ */
 export function conceptShift(day: number): number {
   return day < CREDIT_STORY.conceptDriftFrom ? 0 : 0.2 * (day - CREDIT_STORY.conceptDriftFrom);
 }
@@ -161,7 +167,7 @@ const hardHit = (a: Applicant) => a.employment_sector === 'hospitality';
  * defaults had risen.
  *
  * @example
- * scoreApplicant(1, applicant); // 0.083
+ * scoreApplicant(1, drawApplication(createRng(1), 0).features); // 0.0408
  */
 export function scoreApplicant(version: 1 | 2, a: Applicant): number {
   if (version === 1) return sigmoid(logOdds(a, BEFORE));
@@ -177,7 +183,7 @@ export const DECISION_THRESHOLD = 0.15;
  * One applicant of `day`, drawn from `rng`.
  *
  * @example
- * drawApplication(createRng(1), 0).features.age; // 37
+ * drawApplication(createRng(1), 0).features.age; // 26
  */
 export function drawApplication(rng: Rng, day: number): Application {
   const drift = Math.max(0, day - CREDIT_STORY.driftFrom);
@@ -213,7 +219,7 @@ export function drawApplication(rng: Rng, day: number): Application {
  * A seeded stream of applicants: the same seed and day give the same applicants.
  *
  * @example
- * const rng = applicantStream(7, 12); rng.next(); // the 12th day's stream of seed 7
+ * drawApplication(applicantStream(7, 12), 12); // the first applicant of day 12 in world 7
  */
 export function applicantStream(seed: number, day: number): Rng {
   return createRng(seed * 100_003 + day);

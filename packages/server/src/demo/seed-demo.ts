@@ -219,7 +219,7 @@ async function forecastWarned(ctx: RegistryContext): Promise<boolean> {
  * Put the demo's history into the store of `base` (which must not hold the demo model yet).
  *
  * @example
- * await seedDemo(ctx, { dir: join(dataDir, 'demo') }); // { days: 120, predictions: 111 883, … }
+ * await seedDemo(ctx, { dir: join(dataDir, 'demo') }); // { days: 120, predictions: 111883, … } (seed 1, ending 2026-11-26)
  */
 export async function seedDemo(base: RegistryContext, options: DemoOptions): Promise<DemoSummary> {
   const seed = options.seed ?? 1;
