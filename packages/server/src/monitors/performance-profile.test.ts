@@ -2,14 +2,27 @@
  * Performance of a window of more than EXACT_LABELS labelled predictions, through the HTTP
  * API on each database: measured from the outcome profiles kept as labels join (labels sent
  * before their predictions included), accuracy equal to @tend/core's on the rows, ROC AUC
- * within the bound it states, the confidently wrong share exact; a corrected label marks the
- * window's profiles stale, and the next evaluation rebuilds them from the rows.
+ * within the bound it states, the confidently wrong share exact; every metric with the
+ * interval its method gives (`outcome-intervals.ts`), but the max error; a corrected label
+ * marks the window's profiles stale, and the next evaluation rebuilds them from the rows, as
+ * it rebuilds profiles stored in an older format.
  */
-import { accuracyScore, createRng, recallScore, rocAucScore } from '@tend/core';
+import {
+  accuracyScore,
+  createRng,
+  logLoss,
+  maxError,
+  meanAbsoluteError,
+  medianAbsoluteError,
+  r2Score,
+  recallScore,
+  rocAucScore,
+} from '@tend/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, sendJson } from '../../test/support/test-app.js';
 import { testDialects } from '../../test/support/test-stores.js';
 import type { TendApp } from '../http/app.js';
+import { OUTCOME_PROFILE_FORMAT } from '../profiles/outcome-profile.js';
 import { EXACT_LABELS } from './performance-metric.js';
 
 const N = 24_000;
@@ -37,6 +50,11 @@ const events = truth.map((_, i) => ({
   probabilities: { '0': 1 - score[i], '1': score[i] },
   segment: { region: REGIONS[i % 3] },
 }));
+/** A regression model's window of N labelled predictions, its errors skewed. */
+const actual = Array.from({ length: N }, () => Math.round((40 + 8 * normal()) * 100) / 100);
+const estimate = actual.map(
+  (y) => Math.round((y + 1 + 3 * normal() * (1 + Math.abs(normal()))) * 100) / 100,
+);
 
 interface Result {
   monitor: string;
@@ -74,12 +92,32 @@ describe.each(testDialects())('performance from outcome profiles on %s', (dialec
     if (r === undefined) throw new Error(`no ${monitor} ${metric} ${segment} result`);
     return r;
   };
+  /** The stored outcome profiles of the model `big`. */
   const profileRows = () =>
     tend.ctx.db
       .selectFrom('outcome_profiles')
-      .select(['segment', 'labelled', 'stale'])
+      .innerJoin('models', 'models.id', 'outcome_profiles.model_id')
+      .select(['segment', 'labelled', 'stale', 'profile'])
+      .where('models.name', '=', 'big')
       .orderBy('segment')
       .execute();
+  /** Rewrite the stored profiles as a server of format 1 left them (its first byte). */
+  const downgrade = async () => {
+    for (const r of await profileRows()) {
+      const old = Buffer.from(r.profile);
+      old[0] = 1;
+      await tend.ctx.db
+        .updateTable('outcome_profiles')
+        .set({ profile: old })
+        .where('segment', '=', r.segment)
+        .where('model_id', '=', (eb) =>
+          eb.selectFrom('models').select('id').where('name', '=', 'big'),
+        )
+        .execute();
+    }
+    const rows = await profileRows();
+    expect(rows.every((r) => r.profile[0] === 1 && r.stale === 0)).toBe(true);
+  };
 
   beforeAll(async () => {
     ({ tend, dispose } = await openTestApp(dialect, { now: () => '2026-03-02T00:00:00.000Z' }));
@@ -96,6 +134,8 @@ describe.each(testDialects())('performance from outcome profiles on %s', (dialec
       ],
       ['recall', { metric: 'recall', bootstrap: 0 }],
       ['auc', { metric: 'rocAuc' }],
+      ['logloss', { metric: 'logLoss' }],
+      ['ap', { metric: 'averagePrecision' }],
     ] as const) {
       const r = await sendJson(tend, 'PUT', `/api/v1/models/big/monitors/${name}`, {
         kind: 'performance',
@@ -124,6 +164,40 @@ describe.each(testDialects())('performance from outcome profiles on %s', (dialec
     await sendLabels(0, 3000);
     for (let i = 0; i < N; i += 8000) await post('/predictions', events.slice(i, i + 8000));
     await sendLabels(3000, N);
+    // The regression model: predictions, then their labels.
+    expect(
+      (await sendJson(tend, 'POST', '/api/v1/models', { name: 'reg', task: 'regression' }))
+        .statusCode,
+    ).toBe(201);
+    expect((await sendJson(tend, 'POST', '/api/v1/models/reg/versions', {})).statusCode).toBe(201);
+    for (const metric of ['mae', 'medianAbsoluteError', 'maxError', 'r2']) {
+      const r = await sendJson(tend, 'PUT', `/api/v1/models/reg/monitors/${metric}`, {
+        kind: 'performance',
+        config: { metric },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const regression = actual.map((_, i) => ({
+      id: `r${i}`,
+      timestamp: new Date(Date.parse(WINDOW) + i * 100).toISOString(),
+      version: 1,
+      features: { x: i % 100 },
+      prediction: estimate[i],
+    }));
+    for (let i = 0; i < N; i += 8000) {
+      const r = await sendJson(
+        tend,
+        'POST',
+        '/api/v1/models/reg/predictions',
+        regression.slice(i, i + 8000),
+      );
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    for (let i = 0; i < N; i += 8000) {
+      const batch = actual.slice(i, i + 8000).map((y, k) => ({ id: `r${i + k}`, label: y }));
+      const r = await sendJson(tend, 'POST', '/api/v1/models/reg/labels', batch);
+      expect(r.statusCode, r.body).toBe(200);
+    }
   });
   afterAll(async () => {
     await dispose();
@@ -163,7 +237,36 @@ describe.each(testDialects())('performance from outcome profiles on %s', (dialec
     expect(bound).toBeGreaterThan(0);
     expect(bound).toBeLessThan(0.02);
     expect(Math.abs((auc.value as number) - rocAucScore(truth, score))).toBeLessThanOrEqual(bound);
-    expect(auc.detail.intervalSkipped).toMatch(/sketches/);
+    // Every metric has its interval, by the method it names.
+    expect(acc.detail.intervalMethod).toBe('multinomial bootstrap over the confusion matrix');
+    expect(acc.detail.resamples).toBe(200);
+    expect(auc.detail.intervalMethod).toBe('Hanley–McNeil');
+    expect(auc.detail.intervalSkipped).toBeUndefined();
+    const [aucLow, aucHigh] = auc.detail.interval as [number, number];
+    // value ± (z·SE + the sketches' bound): wider than the bound on each side.
+    expect(aucLow).toBeLessThan((auc.value as number) - bound);
+    expect(aucHigh).toBeGreaterThan((auc.value as number) + bound);
+    const loss = find(results, 'logloss', 'logLoss');
+    expect(Math.abs((loss.value as number) - logLoss(truth, score))).toBeLessThan(1e-9);
+    expect(loss.detail).toMatchObject({
+      source: 'outcome_profile',
+      intervalMethod: 'normal approximation of a mean',
+    });
+    const [lossLow, lossHigh] = loss.detail.interval as [number, number];
+    expect(lossLow).toBeLessThan(loss.value as number);
+    expect(lossHigh).toBeGreaterThan(loss.value as number);
+    expect(lossHigh - lossLow).toBeLessThan(0.03);
+    // Average precision reads the rows; above 20 000 of them, its logit interval.
+    const ap = find(results, 'ap', 'averagePrecision');
+    expect(ap.detail.source).toBeUndefined();
+    expect(ap.detail.intervalMethod).toBe('logit (Boyd et al. 2013)');
+    const [apLow, apHigh] = ap.detail.interval as [number, number];
+    expect(apLow).toBeLessThan(ap.value as number);
+    expect(apHigh).toBeGreaterThan(ap.value as number);
+    // A monitor with bootstrap: 0 asks for no interval.
+    const recall = find(results, 'recall', 'recall');
+    expect(recall.detail.interval).toBeUndefined();
+    expect(recall.detail.intervalSkipped).toBeUndefined();
     const wrong = find(results, 'outputs', 'confident_wrong_share');
     const count = truth.filter(
       (y, i) => predicted[i] !== y && Math.max(score[i], 1 - score[i]) >= 0.8,
@@ -174,6 +277,45 @@ describe.each(testDialects())('performance from outcome profiles on %s', (dialec
     const drift = find(results, 'labels', 'label');
     expect(drift.detail).toMatchObject({ exact: false, currentValues: N });
     expect(drift.value as number).toBeLessThan(0.05);
+  });
+
+  it('gives a large regression window an interval for every metric but the max error', async () => {
+    const results = (
+      await sendJson(tend, 'POST', '/api/v1/models/reg/monitors/evaluate', { window: WINDOW })
+    ).json().results as Result[];
+    const mae = find(results, 'mae', 'mae');
+    expect(mae.detail).toMatchObject({
+      labels: N,
+      source: 'outcome_profile',
+      exact: true,
+      intervalMethod: 'normal approximation of a mean',
+    });
+    expect(Math.abs((mae.value as number) - meanAbsoluteError(actual, estimate))).toBeLessThan(
+      1e-9,
+    );
+    const median = find(results, 'medianAbsoluteError', 'medianAbsoluteError');
+    expect(median.detail).toMatchObject({
+      exact: false,
+      errorBoundOn: 'rank',
+      intervalMethod: 'order statistics',
+    });
+    const r2 = find(results, 'r2', 'r2');
+    expect(Math.abs((r2.value as number) - r2Score(actual, estimate))).toBeLessThan(1e-9);
+    expect(r2.detail.intervalMethod).toBe('delta method');
+    for (const r of [mae, median, r2]) {
+      const [low, high] = r.detail.interval as [number, number];
+      expect(low, r.metric).toBeLessThan(r.value as number);
+      expect(high, r.metric).toBeGreaterThan(r.value as number);
+      expect(r.detail.intervalSkipped, r.metric).toBeUndefined();
+    }
+    // The median's interval holds the rows' median, which the sketch only approximates.
+    const [mLow, mHigh] = median.detail.interval as [number, number];
+    expect(mLow).toBeLessThan(medianAbsoluteError(actual, estimate));
+    expect(mHigh).toBeGreaterThan(medianAbsoluteError(actual, estimate));
+    const max = find(results, 'maxError', 'maxError');
+    expect(max.value).toBe(maxError(actual, estimate));
+    expect(max.detail.interval).toBeUndefined();
+    expect(max.detail.intervalSkipped).toBe('the largest error has no sampling interval');
   });
 
   it('rebuilds the profiles after a label is corrected, and measures the corrected labels', async () => {
@@ -203,5 +345,36 @@ describe.each(testDialects())('performance from outcome profiles on %s', (dialec
       accuracyScore([...labels, 1 - predicted[0]], [...predicted, predicted[0]]),
     );
     expect(after.detail.labels).toBe(N + 1);
+  });
+
+  it('rebuilds profiles stored in an older format, and marks them stale when labels join them', async () => {
+    const y = [...labels, 1 - predicted[0]];
+    const p = [...predicted, predicted[0]];
+    const s = [...score, score[0]];
+    await downgrade();
+    // Read as stale: rebuilt from the rows in the current format, then measured.
+    const results = await evaluate();
+    expect(find(results, 'accuracy', 'accuracy').value).toBe(accuracyScore(y, p));
+    const auc = find(results, 'auc', 'rocAuc');
+    expect(Math.abs((auc.value as number) - rocAucScore(y, s))).toBeLessThanOrEqual(
+      auc.detail.errorBound as number,
+    );
+    expect(auc.detail.intervalMethod).toBe('Hanley–McNeil');
+    const rebuilt = await profileRows();
+    expect(rebuilt.every((r) => r.profile[0] === OUTCOME_PROFILE_FORMAT && r.stale === 0)).toBe(
+      true,
+    );
+    // A label joining a profile of format 1 counts, and marks its window stale.
+    await downgrade();
+    await post('/predictions', [{ ...events[1], id: 'later', timestamp: WINDOW }]);
+    await post('/labels', [{ id: 'later', label: 1 - predicted[1] }]);
+    const joined = await profileRows();
+    expect(joined.every((r) => r.stale === 1)).toBe(true);
+    expect(joined.find((r) => r.segment === '')?.labelled).toBe(N + 2);
+    const after = find(await evaluate(), 'accuracy', 'accuracy');
+    expect(after.value).toBe(accuracyScore([...y, 1 - predicted[1]], [...p, predicted[1]]));
+    expect(after.detail.labels).toBe(N + 2);
+    const fresh = await profileRows();
+    expect(fresh.every((r) => r.profile[0] === OUTCOME_PROFILE_FORMAT && r.stale === 0)).toBe(true);
   });
 });

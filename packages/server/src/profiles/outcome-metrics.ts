@@ -2,7 +2,8 @@
  * Metrics read from an outcome profile (`outcome-profile.ts`) instead of rows: the
  * confusion-matrix metrics with the same arithmetic as @tend/core on the counts (exact), the
  * sums to rounding, ROC AUC and the median absolute error from sketches within their stated
- * bounds. Which metrics a profile can give, and the rows a metric would need, are here too.
+ * bounds. Which metrics a profile can give, and the rows a metric would need, are here too;
+ * their confidence intervals, from the same profile, are in `outcome-intervals.ts`.
  */
 import { type KllSketch, TendInputError } from '@tend/core';
 import {
@@ -348,7 +349,36 @@ function probaMetric(name: string, p: OutcomeProfile): ProfileValue {
   let bounds = 0;
   let weight = 0;
   const weighted = name === 'rocAucOvrWeighted';
-  for (const c of classes) {
+  for (const auc of ovrAucs(p)) {
+    const w = weighted ? auc.positives : 1;
+    sum += auc.value * w;
+    bounds += auc.bound * w;
+    weight += w;
+  }
+  return sketched(sum / weight, bounds / weight, 'value');
+}
+
+/** One class's one-vs-rest ROC AUC: its value, its sketch bound, and the rows on each side. */
+export interface ClassAuc {
+  value: number;
+  bound: number;
+  /** Rows labelled with the class, and the others. */
+  positives: number;
+  negatives: number;
+}
+
+/**
+ * Each class's one-vs-rest ROC AUC over a multiclass profile's scored rows, by class in sorted
+ * order (what `rocAucOvrMacro` and `rocAucOvrWeighted` average); throws when a class has all
+ * the rows or none.
+ *
+ * @example
+ * ovrAucs(profile).map((a) => a.value); // [0.91, 0.84, 0.88]
+ */
+export function ovrAucs(p: OutcomeProfile): ClassAuc[] {
+  let rows = 0;
+  for (const n of p.probaLabels.values()) rows += n;
+  return [...p.classes.keys()].sort().map((c) => {
     const cs = p.classes.get(c) as ClassScores;
     const support = p.probaLabels.get(c) ?? 0;
     if (support === 0 || support === rows) {
@@ -363,12 +393,8 @@ function probaMetric(name: string, p: OutcomeProfile): ProfileValue {
       massOf(cs.pos, support - cs.positives),
       massOf(cs.neg, rows - support - (cs.n - cs.positives)),
     );
-    const w = weighted ? support : 1;
-    sum += auc.value * w;
-    bounds += auc.bound * w;
-    weight += w;
-  }
-  return sketched(sum / weight, bounds / weight, 'value');
+    return { ...auc, positives: support, negatives: rows - support };
+  });
 }
 
 /** sklearn's `_assemble_r2_explained_variance` with force_finite. */

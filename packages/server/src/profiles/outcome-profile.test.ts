@@ -2,8 +2,9 @@
  * An outcome profile answers the monitors' metrics as @tend/core answers them on the rows:
  * confusion-matrix metrics to 1e-12, sums to 1e-9 relative, ROC AUC and the median absolute
  * error within their stated bounds on 200 000 rows (exactly while the sketches hold every
- * value); profiles merged from parts answer as the whole; bytes round-trip; the multinomial
- * bootstrap of the confusion matrix agrees with the row bootstrap.
+ * value); profiles merged from parts answer as the whole, intervals included; bytes round-trip,
+ * and bytes of format 1 are refused; the multinomial bootstrap of the confusion matrix agrees
+ * with the row bootstrap.
  */
 import { bootstrapCi, createRng, gammaln } from '@tend/core';
 import { describe, expect, it } from 'vitest';
@@ -14,13 +15,19 @@ import {
   performanceMetric,
 } from '../monitors/performance-metric.js';
 import type { LabelledEvent } from '../monitors/window-data.js';
+import { profileInterval } from './outcome-intervals.js';
 import {
   confusionMetric,
   metricFromProfile,
   profileRows,
   RAW_ONLY_METRICS,
 } from './outcome-metrics.js';
-import { OutcomeProfile, outcomeKind } from './outcome-profile.js';
+import {
+  OUTCOME_PROFILE_FORMAT,
+  OutcomeProfile,
+  outcomeKind,
+  outcomeProfileFormat,
+} from './outcome-profile.js';
 
 const rng = createRng(5);
 const normal = () => {
@@ -227,6 +234,19 @@ describe('OutcomeProfile merge and bytes', () => {
         const a = metricFromProfile(task, name, '1', merged).value;
         const b = metricFromProfile(task, name, '1', whole).value;
         expect(Math.abs(a - b), name).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+        // The sums of squares and cross sums behind the analytic intervals merge too.
+        if (CONFUSION.has(name) || name === 'expectedCalibrationError') continue;
+        const options = { confidence: 0.95, resamples: 0 };
+        const ci = profileInterval(task, name, '1', merged, options);
+        const want = profileInterval(task, name, '1', whole, options);
+        if ('skipped' in want || 'skipped' in ci) {
+          expect(ci, name).toEqual(want);
+          continue;
+        }
+        expect(ci.method).toBe(want.method);
+        for (const k of ['low', 'high'] as const) {
+          expect(Math.abs(ci[k] - want[k]), name).toBeLessThanOrEqual(1e-9 * Math.abs(want[k]));
+        }
       }
       const bytes = merged.toBytes();
       const again = OutcomeProfile.fromBytes(bytes);
@@ -237,6 +257,13 @@ describe('OutcomeProfile merge and bytes', () => {
 
   it('refuses bytes of another kind, and profiles of another kind', () => {
     expect(() => OutcomeProfile.fromBytes(Uint8Array.of(9, 1))).toThrow(/not an outcome profile/);
+    // Format 1 lacked the sums of the intervals: its bytes are rebuilt, never read.
+    expect(OUTCOME_PROFILE_FORMAT).toBe(2);
+    const bytes = new OutcomeProfile('regression').toBytes();
+    expect(outcomeProfileFormat(bytes)).toBe(OUTCOME_PROFILE_FORMAT);
+    bytes[0] = 1;
+    expect(outcomeProfileFormat(bytes)).toBe(1);
+    expect(() => OutcomeProfile.fromBytes(bytes)).toThrow(/format 2 .*format 1\)/);
     expect(() =>
       new OutcomeProfile('regression').merge(new OutcomeProfile('classification')),
     ).toThrow(/cannot merge/);

@@ -13,6 +13,11 @@
  * - regression: Σ|r|, Σr², Σ|r|/max(|y|, ε), max|r|, the moments of y and of r = y − ŷ
  *   (R², explained variance), and a KLL sketch of |r| (median absolute error).
  *
+ * Each per-row loss also keeps its sum of squares (Σloss², Σr⁴), and a regression the cross
+ * sums Σry, Σry², Σr²y, Σr²y²: the variances behind the metrics' analytic confidence intervals
+ * (`outcome-intervals.ts`). Format 2 added them; bytes of format 1 are refused by `fromBytes`,
+ * and a stored profile of format 1 is rebuilt from the rows (`outcome-profiles.ts`).
+ *
  * `metricFromProfile` (outcome-metrics.ts) answers the monitors' metrics from it, each as
  * @tend/core computes it on the rows: the confusion-matrix metrics equal it (the same
  * arithmetic on the same counts), the sums agree to rounding, the sketch metrics are within
@@ -22,7 +27,9 @@
 import { KllSketch, Moments } from '@tend/core';
 import { ColumnProfile } from './column-profile.js';
 
-const FORMAT = 1;
+/** The bytes' format: 2 since the sums of squares and cross sums of the intervals. */
+export const OUTCOME_PROFILE_FORMAT = 2;
+const FORMAT = OUTCOME_PROFILE_FORMAT;
 const CLASSIFICATION = 1;
 const REGRESSION = 2;
 /** KLL accuracy of the score and error sketches: rank error ≤ 0.68 % each (99 %), ~10 KB. */
@@ -48,6 +55,17 @@ export function outcomeKind(task: string): OutcomeKind | null {
     return 'classification';
   }
   return task === 'regression' ? 'regression' : null;
+}
+
+/**
+ * The format an outcome profile's bytes were written in (their first byte), without reading
+ * them: a stored profile of another format than OUTCOME_PROFILE_FORMAT must be rebuilt.
+ *
+ * @example
+ * outcomeProfileFormat(new OutcomeProfile('regression').toBytes()); // 2
+ */
+export function outcomeProfileFormat(bytes: Uint8Array): number {
+  return bytes.length === 0 ? 0 : bytes[0];
 }
 
 /** A number the metrics take: finite (JSON has no others, but a null or a string may come). */
@@ -104,8 +122,12 @@ export class ClassScores {
   outside = 0;
   /** Σ −log p(true class), the row [1 − p, p] clipped as sklearn clips it. */
   logLoss = new Sum();
+  /** Σ (−log p(true class))²: the log loss's variance. */
+  logLossSq = new Sum();
   /** Σ (1[label = c] − p)². */
   brier = new Sum();
+  /** Σ (1[label = c] − p)⁴: the Brier score's variance. */
+  brierSq = new Sum();
   eceCount = new Float64Array(ECE_BINS);
   eceHits = new Float64Array(ECE_BINS);
   eceConf = Array.from({ length: ECE_BINS }, () => new Sum());
@@ -119,9 +141,13 @@ export class ClassScores {
     // @tend/core's logLoss: the row [1 − c, c] divided by its sum, then −log of the true entry.
     const c = clip(score);
     const rest = 1 - c;
-    this.logLoss.add(-Math.log((positive ? c : rest) / (rest + c)));
+    const loss = -Math.log((positive ? c : rest) / (rest + c));
+    this.logLoss.add(loss);
+    this.logLossSq.add(loss * loss);
     const d = (positive ? 1 : 0) - score;
-    this.brier.add(d * d);
+    const d2 = d * d;
+    this.brier.add(d2);
+    this.brierSq.add(d2 * d2);
     const b = Math.min(Math.floor(score * ECE_BINS), ECE_BINS - 1);
     if (b >= 0) {
       this.eceCount[b]++;
@@ -143,7 +169,9 @@ export class ClassScores {
     this.positives += o.positives;
     this.outside += o.outside;
     this.logLoss.merge(o.logLoss);
+    this.logLossSq.merge(o.logLossSq);
     this.brier.merge(o.brier);
+    this.brierSq.merge(o.brierSq);
     for (let b = 0; b < ECE_BINS; b++) {
       this.eceCount[b] += o.eceCount[b];
       this.eceHits[b] += o.eceHits[b];
@@ -153,6 +181,9 @@ export class ClassScores {
     if (o.neg !== null) this.neg = this.neg === null ? copyKll(o.neg) : this.neg.merge(o.neg);
   }
 }
+
+/** The sums Residuals keeps for the intervals, in the order their bytes hold them. */
+const CROSS_SUMS = ['apeSq', 'r4', 'ry', 'ry2', 'r2y', 'r2y2'] as const;
 
 /**
  * Residuals r = y − ŷ of a regression, over rows whose label and prediction are numbers
@@ -167,6 +198,14 @@ export class Residuals {
   sq = new Sum();
   /** Σ |r| / max(|y|, ε): MAPE as sklearn. */
   ape = new Sum();
+  /** Σ (|r| / max(|y|, ε))² and Σr⁴: the variances of MAPE and MSE. */
+  apeSq = new Sum();
+  r4 = new Sum();
+  /** Σry, Σry², Σr²y, Σr²y²: the covariances behind R² and explained variance. */
+  ry = new Sum();
+  ry2 = new Sum();
+  r2y = new Sum();
+  r2y2 = new Sum();
   maxAbs = 0;
   y = new Moments();
   r = new Moments();
@@ -176,9 +215,17 @@ export class Residuals {
     this.n++;
     const a = Math.abs(p - t);
     const d = t - p;
+    const d2 = d * d;
+    const ape = a / Math.max(Math.abs(t), EPS);
     this.abs.add(a);
-    this.sq.add(d * d);
-    this.ape.add(a / Math.max(Math.abs(t), EPS));
+    this.sq.add(d2);
+    this.ape.add(ape);
+    this.apeSq.add(ape * ape);
+    this.r4.add(d2 * d2);
+    this.ry.add(d * t);
+    this.ry2.add(d * t * t);
+    this.r2y.add(d2 * t);
+    this.r2y2.add(d2 * t * t);
     if (a > this.maxAbs) this.maxAbs = a;
     this.y.update(t);
     this.r.update(d);
@@ -190,6 +237,7 @@ export class Residuals {
     this.abs.merge(o.abs);
     this.sq.merge(o.sq);
     this.ape.merge(o.ape);
+    for (const k of CROSS_SUMS) this[k].merge(o[k]);
     this.maxAbs = Math.max(this.maxAbs, o.maxAbs);
     this.y.merge(o.y);
     this.r.merge(o.r);
@@ -290,6 +338,8 @@ export class OutcomeProfile {
   readonly probaLabels = new Map<string, number>();
   /** Σ −log(p(true)/Σ p) of those rows, each p clipped (a missing class counts 0). */
   probaLogLoss = new Sum();
+  /** Σ (−log(p(true)/Σ p))² of those rows: the multiclass log loss's variance. */
+  probaLogLossSq = new Sum();
   /** Of those rows: with no score at all, with a score outside [0, 1], not summing to 1. */
   probaEmpty = 0;
   probaOutside = 0;
@@ -347,7 +397,11 @@ export class OutcomeProfile {
     if (t !== undefined) {
       this.probaLabels.set(t, (this.probaLabels.get(t) ?? 0) + 1);
       if (keys === 0) this.probaEmpty++;
-      else this.probaLogLoss.add(-Math.log(clip(asNumber(scores[t]) ?? 0) / clipped));
+      else {
+        const loss = -Math.log(clip(asNumber(scores[t]) ?? 0) / clipped);
+        this.probaLogLoss.add(loss);
+        this.probaLogLossSq.add(loss * loss);
+      }
       if (outside) this.probaOutside++;
       // rocAucScore's np.allclose(row sum, 1).
       if (!(Math.abs(1 - total) <= 1e-8 + 1e-5 * Math.abs(total))) this.probaUnnormalised++;
@@ -390,6 +444,7 @@ export class OutcomeProfile {
       this.probaLabels.set(t, (this.probaLabels.get(t) ?? 0) + n);
     }
     this.probaLogLoss.merge(other.probaLogLoss);
+    this.probaLogLossSq.merge(other.probaLogLossSq);
     this.probaEmpty += other.probaEmpty;
     this.probaOutside += other.probaOutside;
     this.probaUnnormalised += other.probaUnnormalised;
@@ -424,6 +479,7 @@ export class OutcomeProfile {
     const r = this.residuals;
     if (r !== null) {
       w.f64s(r.n, r.abs.s, r.abs.c, r.sq.s, r.sq.c, r.ape.s, r.ape.c, r.maxAbs);
+      for (const k of CROSS_SUMS) w.f64s(r[k].s, r[k].c);
       w.bytes(r.y.toBytes());
       w.bytes(r.r.toBytes());
       w.bytes(r.absR.toBytes());
@@ -443,6 +499,7 @@ export class OutcomeProfile {
     for (const [c, cs] of this.classes) {
       w.text(c);
       w.f64s(cs.n, cs.positives, cs.outside, cs.logLoss.s, cs.logLoss.c, cs.brier.s, cs.brier.c);
+      w.f64s(cs.logLossSq.s, cs.logLossSq.c, cs.brierSq.s, cs.brierSq.c);
       for (let b = 0; b < ECE_BINS; b++) {
         w.f64s(cs.eceCount[b], cs.eceHits[b], cs.eceConf[b].s, cs.eceConf[b].c);
       }
@@ -457,6 +514,8 @@ export class OutcomeProfile {
     w.f64s(
       this.probaLogLoss.s,
       this.probaLogLoss.c,
+      this.probaLogLossSq.s,
+      this.probaLogLossSq.c,
       this.probaEmpty,
       this.probaOutside,
       this.probaUnnormalised,
@@ -489,6 +548,7 @@ export class OutcomeProfile {
       res.sq = r.sum();
       res.ape = r.sum();
       res.maxAbs = r.f64();
+      for (const k of CROSS_SUMS) res[k] = r.sum();
       res.y = Moments.fromBytes(r.bytes() as Uint8Array);
       res.r = Moments.fromBytes(r.bytes() as Uint8Array);
       res.absR = KllSketch.fromBytes(r.bytes() as Uint8Array);
@@ -513,6 +573,8 @@ export class OutcomeProfile {
       cs.outside = r.f64();
       cs.logLoss = r.sum();
       cs.brier = r.sum();
+      cs.logLossSq = r.sum();
+      cs.brierSq = r.sum();
       for (let b = 0; b < ECE_BINS; b++) {
         cs.eceCount[b] = r.f64();
         cs.eceHits[b] = r.f64();
@@ -529,6 +591,7 @@ export class OutcomeProfile {
       p.probaLabels.set(t, r.f64());
     }
     p.probaLogLoss = r.sum();
+    p.probaLogLossSq = r.sum();
     p.probaEmpty = r.f64();
     p.probaOutside = r.f64();
     p.probaUnnormalised = r.f64();

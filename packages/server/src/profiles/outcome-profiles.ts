@@ -9,14 +9,22 @@
  *
  * A label that replaces another (a correction) cannot be taken out of a sketch: its window's
  * profiles are marked stale, still count their labelled predictions, and are rebuilt from the
- * rows when they are next read for a metric (`rebuildOutcomeProfiles`).
+ * rows when they are next read for a metric (`rebuildOutcomeProfiles`). So is a window whose
+ * stored profiles were written in an older format than OUTCOME_PROFILE_FORMAT (they lack sums
+ * the metrics' intervals need): it reads as stale, and a batch that joins it counts its labels
+ * and marks it stale instead of merging into bytes it cannot read.
  */
 import type { Kysely } from 'kysely';
 import type { Db } from '../registry/context.js';
 import { lockModelRow } from '../registry/model-lock.js';
 import type { Dialect } from '../store/migrations.js';
 import type { Database, ModelRow } from '../store/tables.js';
-import { type OutcomeKind, OutcomeProfile } from './outcome-profile.js';
+import {
+  OUTCOME_PROFILE_FORMAT,
+  type OutcomeKind,
+  OutcomeProfile,
+  outcomeProfileFormat,
+} from './outcome-profile.js';
 
 /** A prediction with the label that joined it, as the profiles take it. */
 export interface JoinedOutcome {
@@ -85,7 +93,9 @@ export function profileOutcomes(kind: OutcomeKind, outcomes: JoinedOutcome[]): O
 
 /**
  * Merge a batch's outcome profiles into the stored ones, in the caller's transaction, which
- * holds the model's row lock. A stale profile stays stale (it still counts its labels).
+ * holds the model's row lock. A stale profile stays stale (it still counts its labels); a
+ * stored profile of an older format is replaced by the batch's, counting both's labels, and
+ * its window marked stale, to be rebuilt from the rows when next read.
  *
  * @example
  * await mergeOutcomeProfiles(trx, modelId, profileOutcomes('classification', joined, 3600), now);
@@ -100,17 +110,24 @@ export async function mergeOutcomeProfiles(
     const chunk = all.slice(from, from + CHUNK);
     const stored = await trx
       .selectFrom('outcome_profiles')
-      .select(['version_id', 'window_start', 'segment', 'profile'])
+      .select(['version_id', 'window_start', 'segment', 'labelled', 'profile'])
       .where('model_id', '=', modelId)
       .where('version_id', 'in', [...new Set(chunk.map((d) => d.versionId))])
       .where('window_start', 'in', [...new Set(chunk.map((d) => d.window))])
       .where('segment', 'in', [...new Set(chunk.map((d) => d.segment))])
       .execute();
     const byKey = new Map(stored.map((r) => [keyOf(r.version_id, r.window_start, r.segment), r]));
+    const older: { versionId: number; window: string }[] = [];
     const merged = chunk.map((d) => {
       const row = byKey.get(keyOf(d.versionId, d.window, d.segment));
-      const profile =
-        row === undefined ? d.profile : OutcomeProfile.fromBytes(row.profile).merge(d.profile);
+      let profile = d.profile;
+      if (row !== undefined && outcomeProfileFormat(row.profile) !== OUTCOME_PROFILE_FORMAT) {
+        profile = new OutcomeProfile(d.profile.kind).merge(d.profile);
+        profile.labelled += row.labelled;
+        older.push({ versionId: d.versionId, window: d.window });
+      } else if (row !== undefined) {
+        profile = OutcomeProfile.fromBytes(row.profile).merge(d.profile);
+      }
       return {
         model_id: modelId,
         version_id: d.versionId,
@@ -133,6 +150,7 @@ export async function mergeOutcomeProfiles(
         })),
       )
       .execute();
+    if (older.length > 0) await markOutcomesStale(trx, modelId, older, at);
   }
 }
 
@@ -200,7 +218,8 @@ export class WindowOutcomes {
 }
 
 /**
- * The stored outcome profiles of a window (stale or not: see `WindowOutcomes.stale`).
+ * The stored outcome profiles of a window (stale or not: see `WindowOutcomes.stale`, which
+ * profiles of an older format than OUTCOME_PROFILE_FORMAT also set).
  *
  * @example
  * (await readOutcomeProfiles(db, modelId, versionId, '2026-03-03T14:00:00.000Z')).labelled; // 24000
@@ -221,7 +240,7 @@ export async function readOutcomeProfiles(
   const all = rows.find((r) => r.segment === '');
   return new WindowOutcomes(
     all?.labelled ?? 0,
-    rows.some((r) => r.stale !== 0),
+    rows.some((r) => r.stale !== 0 || outcomeProfileFormat(r.profile) !== OUTCOME_PROFILE_FORMAT),
     new Map(rows.map((r) => [r.segment, r.profile])),
   );
 }

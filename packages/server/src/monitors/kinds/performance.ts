@@ -7,14 +7,18 @@
  *
  * A window of at most EXACT_LABELS labelled predictions is measured on its rows. A larger one
  * is measured from its outcome profiles, kept up to date as labels join: confusion-matrix
- * metrics as exactly as on the rows (their interval bootstrapped from the matrix), sums to
- * rounding, ROC AUC and the median absolute error within the `errorBound` the detail states;
- * the detail says `exact` and, for sums and sketches, why there is no interval.
+ * metrics as exactly as on the rows, sums to rounding, ROC AUC and the median absolute error
+ * within the `errorBound` the detail states (`exact` says which). Its interval then comes
+ * from the profile too, by the method `intervalMethod` names (`outcome-intervals.ts`): the
+ * multinomial bootstrap of the confusion matrix, the normal interval of a mean loss, the delta
+ * method (R², explained variance), Hanley–McNeil (ROC AUC, widened by `errorBound`), order
+ * statistics (median absolute error), a parametric bootstrap of the calibration bins (ECE);
+ * the max error has none, and `intervalSkipped` says why. Average precision is read from the
+ * rows, with the logit interval of Boyd et al. (2013) above MAX_BOOTSTRAP_ROWS of them.
  */
 import { bootstrapCi } from '@tend/core';
+import { averagePrecisionInterval, profileInterval } from '../../profiles/outcome-intervals.js';
 import {
-  type Confusion,
-  confusionMetric,
   metricFromProfile,
   type ProfileValue,
   profileRows,
@@ -23,12 +27,7 @@ import type { OutcomeProfile } from '../../profiles/outcome-profile.js';
 import type { WindowOutcomes } from '../../profiles/outcome-profiles.js';
 import { statusOf } from '../levels.js';
 import type { PerformanceSettings } from '../monitor-schemas.js';
-import {
-  confusionBootstrap,
-  type PerformanceMetric,
-  performanceMetric,
-  windowLabels,
-} from '../performance-metric.js';
+import { type PerformanceMetric, performanceMetric, windowLabels } from '../performance-metric.js';
 import type { Evaluator, ResultRow } from '../result-row.js';
 import type { LabelledEvent, WindowData } from '../window-data.js';
 
@@ -79,6 +78,17 @@ function measure(
     } catch {
       // too few resamples where the metric is defined: the value stands without an interval
     }
+  } else if (resamples > 0 && metric.name === 'averagePrecision') {
+    // Too many rows to resample: the logit interval, from the value and the positives.
+    const pos = settings.positiveLabel ?? '1';
+    let positives = 0;
+    for (const t of yTrue) if (t === pos) positives++;
+    const ci = averagePrecisionInterval(value, positives, confidence);
+    if ('skipped' in ci) detail.intervalSkipped = ci.skipped;
+    else {
+      detail.interval = [ci.low, ci.high];
+      detail.intervalMethod = ci.method;
+    }
   } else if (resamples > 0) {
     detail.intervalSkipped = `more than ${MAX_BOOTSTRAP_ROWS} labels`;
   }
@@ -125,22 +135,17 @@ function measureProfile(
     detail.errorBound = errorBound;
     detail.errorBoundOn = boundOn;
   }
-  if (resamples > 0 && metric.input === 'label') {
-    const pos = task === 'binary_classification' ? positiveLabel : null;
-    try {
-      const ci = confusionBootstrap(
-        (c: Confusion) => confusionMetric(metric.name, pos, c),
-        profile.confusion,
-        { nResamples: resamples, confidenceLevel: confidence, seed: 0 },
-      );
+  if (resamples > 0) {
+    const ci = profileInterval(task, metric.name, positiveLabel, profile, {
+      confidence,
+      resamples,
+    });
+    if ('skipped' in ci) detail.intervalSkipped = ci.skipped;
+    else {
       detail.interval = [ci.low, ci.high];
-      detail.resamples = ci.nResamples;
-      detail.resampling = 'multinomial over the confusion matrix';
-    } catch {
-      // too few resamples where the metric is defined: the value stands without an interval
+      detail.intervalMethod = ci.method;
+      if (ci.resamples !== undefined) detail.resamples = ci.resamples;
     }
-  } else if (resamples > 0) {
-    detail.intervalSkipped = `more than ${MAX_BOOTSTRAP_ROWS} labels: measured from the window's sums and sketches, which cannot be resampled`;
   }
   const worse = metric.higherIsBetter ? 'lower' : 'higher';
   return { ...base, value, status: statusOf(value, settings.threshold, {}, worse), detail };
