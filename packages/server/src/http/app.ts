@@ -6,7 +6,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AlertNotifier } from '../alerts/alert-notifier.js';
 import { ArtifactStore } from '../artifacts/artifact-store.js';
 import { TendMetrics } from '../metrics/tend-metrics.js';
@@ -18,6 +18,7 @@ import type { Store } from '../store/open-store.js';
 import type { DeliverOptions } from '../webhooks/deliver.js';
 import { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { authHook } from './auth-hook.js';
+import { defaultDashboardDir, registerDashboard } from './dashboard.js';
 import { notFoundHandler, problemHandler } from './problem.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { alertRoutes } from './routes/alert-routes.js';
@@ -48,6 +49,8 @@ export interface AppOptions {
   now?: () => string;
   /** Log requests (pino) to stdout. */
   logger?: boolean;
+  /** The built dashboard to serve at `/` (default `packages/web/dist`); null: none. */
+  dashboardDir?: string | null;
 }
 
 export interface TendApp {
@@ -90,7 +93,11 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
   // The API takes JSON (and artifact bytes): plain text is refused as 415, not parsed.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(problemHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  // Unknown addresses: the dashboard's page for a page the browser asks for, else a 404.
+  let dashboardPage: (request: FastifyRequest, reply: FastifyReply) => boolean = () => false;
+  app.setNotFoundHandler((request, reply) => {
+    if (!dashboardPage(request, reply)) notFoundHandler(request, reply);
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -113,6 +120,9 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  if (options.dashboardDir !== null) {
+    dashboardPage = await registerDashboard(app, options.dashboardDir ?? defaultDashboardDir());
+  }
   app.addHook('onRequest', authHook(options.store.db, options.auth));
   app.addHook('onResponse', async (request, reply) => {
     // The route's pattern, not its URL: a label of bounded cardinality.
@@ -154,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<TendApp> {
     ingestBodyLimit: options.ingestBodyLimit ?? 64 * 1024 * 1024,
     metrics,
     monitoring,
+    authRequired: options.auth,
   };
   for (const routes of [
     modelRoutes,

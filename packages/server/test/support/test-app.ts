@@ -22,6 +22,8 @@ export async function openTestApp(
     store: opened.store,
     artifactDir: join(opened.options.dataDir, 'artifacts'),
     auth: false,
+    // The API alone, whether the dashboard is built or not; its own test gives it one.
+    dashboardDir: null,
     ...options,
   });
   return {

@@ -1,6 +1,7 @@
 /**
- * `/api/v1/keys`, `/api/v1/audit` and `/api/v1/webhooks`: API keys (admin), the audit log
- * (viewer), and webhook subscriptions with their delivery log and a test send (admin).
+ * `/api/v1/session`, `/api/v1/keys`, `/api/v1/audit` and `/api/v1/webhooks`: who the caller is
+ * (the dashboard shows a viewer no buttons that change anything), API keys (admin), the audit
+ * log (viewer), and webhook subscriptions with their delivery log and a test send (admin).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type as T } from 'typebox';
@@ -17,8 +18,26 @@ const Id = T.Object({ id: T.Integer({ minimum: 1 }) });
  * @example
  * await app.register(adminRoutes(deps), { prefix: '/api/v1' });
  */
-export function adminRoutes({ ctx, webhooks }: RouteDeps): FastifyPluginAsyncTypebox {
+export function adminRoutes({ ctx, webhooks, authRequired }: RouteDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    app.get(
+      '/session',
+      {
+        config: { role: 'viewer' },
+        schema: {
+          tags: ['keys'],
+          summary: "Who the caller is: the key's name and role (with auth off, everyone is admin)",
+          response: {
+            200: T.Object({
+              name: T.String(),
+              role: T.Enum(['viewer', 'editor', 'admin']),
+              auth: T.Boolean({ description: 'whether this server asks for API keys' }),
+            }),
+          },
+        },
+      },
+      async (request) => ({ ...request.actor, auth: authRequired }),
+    );
     app.get(
       '/keys',
       {

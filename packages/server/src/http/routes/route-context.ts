@@ -18,4 +18,6 @@ export interface RouteDeps {
   ingestBodyLimit: number;
   metrics: TendMetrics;
   monitoring: Monitoring;
+  /** Whether the server asks for API keys. */
+  authRequired: boolean;
 }

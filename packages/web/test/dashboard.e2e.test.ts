@@ -1,0 +1,115 @@
+/**
+ * The dashboard end to end, in Debian's Chromium driven by playwright-core, against `tend serve
+ * --demo` (the bundle, its own process): each page loads without a console error, the models
+ * page shows the demo model's health and a drawn sparkline, an alert is acknowledged from the
+ * alerts page, a page's address works when loaded directly, and the pages stay within a narrow
+ * window. Screenshots go to `test-results/dashboard/`.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServe, startServe } from '../../server/test/support/start-serve.js';
+import { tempDir } from '../../server/test/support/temp-files.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = new URL('../../../test-results/dashboard/', import.meta.url).pathname;
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+if (!existsSync(new URL('../dist/index.html', import.meta.url))) {
+  throw new Error('build the packages first: npm run build');
+}
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  process.stderr.write(
+    `dashboard e2e tests skipped: no ${CHROMIUM} (apt-get install chromium; .ci/run installs it)\n`,
+  );
+}
+
+describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
+  const tmp = tempDir('tend-web-e2e-');
+  let server: RunningServe;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServe(['--data-dir', tmp.dir, '--demo', '--evaluate-every', '0'], []);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page: ${e.message}`));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    tmp.remove();
+  });
+
+  it("shows the demo model's health and its recall as a sparkline", async () => {
+    await page.goto(server.url);
+    const row = page.locator('tr[data-model="credit-default"]');
+    await row.waitFor();
+    expect(await row.locator('.badge').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\d+ firing$/)]),
+    );
+    const line = await row.locator('svg.sparkline path').getAttribute('d');
+    // A point a window of the champion's (version 2 since its promotion).
+    expect((line ?? '').split(/[ML]/).length).toBeGreaterThan(10);
+    expect(await row.locator('svg.sparkline').getAttribute('aria-label')).toMatch(/^recall: /);
+    // Searching for something else hides it.
+    await page.getByLabel('Search').fill('no-such-model');
+    await expect.poll(() => row.count()).toBe(0);
+    await page.getByLabel('Search').fill('risk');
+    await row.waitFor();
+    await page.screenshot({ path: `${SHOTS}models.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('acknowledges a firing alert from the alerts page', async () => {
+    await page.getByRole('link', { name: 'Alerts' }).click();
+    const first = page.locator('tr[data-alert]').first();
+    await first.waitFor();
+    const id = await first.getAttribute('data-alert');
+    expect(await first.locator('.acked').textContent()).toBe('—');
+    await first.getByRole('button', { name: 'Acknowledge' }).click();
+    const acked = page.locator(`tr[data-alert="${id}"] .acked`);
+    await expect.poll(() => acked.textContent()).toBe('by anonymous');
+    const stored = (await (await fetch(`${server.url}/api/v1/alerts/${id}`)).json()) as {
+      ackedBy: string | null;
+    };
+    expect(stored.ackedBy).toBe('anonymous');
+    await page.screenshot({ path: `${SHOTS}alerts.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('opens a page from its address, and is usable by keyboard and in a narrow window', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${server.url}/alerts`);
+    await page.locator('tr[data-alert]').first().waitFor();
+    // Nothing wider than the window but the tables, which scroll inside their own box.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Skip to the content',
+    );
+    await page.screenshot({ path: `${SHOTS}alerts-narrow.png`, fullPage: true });
+    await page.goto(`${server.url}/no/such/page`);
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+});
