@@ -1,5 +1,5 @@
 /**
- * `npm start`: what Tend does first when a model looks off. It compares the California
+ * `npm run example`: what Tend does first when a model looks off. It compares the California
  * housing classifier's production period with its reference period, column by column,
  * corrects for testing many columns at once, and compares the model's performance once the
  * production labels have arrived, with bootstrap confidence intervals.
