@@ -5,6 +5,7 @@
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { ApiError, api, type Session, setApiKey } from './api';
 import { AlertsPage } from './pages/AlertsPage';
+import { ModelPage } from './pages/ModelPage';
 import { ModelsPage } from './pages/ModelsPage';
 import { SignIn } from './pages/SignIn';
 import { useApi } from './use-api';
@@ -71,6 +72,9 @@ export function App() {
           </Route>
           <Route path="/alerts">
             <AlertsPage session={session} />
+          </Route>
+          <Route path="/models/:name">
+            {(params) => <ModelPage name={decodeURIComponent(params.name)} session={session} />}
           </Route>
           <Route>
             <h1>Not found</h1>

@@ -118,3 +118,42 @@ export interface Alert {
   ackedAt: string | null;
   silencedUntil: string | null;
 }
+
+export interface Version {
+  model: string;
+  version: number;
+  description: string;
+  status: string;
+  codeCommit: string | null;
+  dataRef: string | null;
+  pipelineVersion: string | null;
+  runId: string | null;
+  params: Record<string, unknown>;
+  metrics: Record<string, number>;
+  card: Record<string, string>;
+  parent: { model: string; version: number } | null;
+  aliases: string[];
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface AliasEvent {
+  alias: string;
+  action: 'set' | 'delete' | 'rollback';
+  version: number | null;
+  previous: number | null;
+  actor: string;
+  reason: string | null;
+  at: string;
+}
+
+export interface Comparison {
+  metrics: { name: string; a: number | null; b: number | null; change: string; delta?: number }[];
+  params: { name: string; a: unknown; b: unknown; change: string }[];
+}
+
+export interface Lineage {
+  root: string;
+  nodes: { id: string; kind: string; label: string }[];
+  edges: { from: string; to: string; relation: string }[];
+}

@@ -1,8 +1,9 @@
 /**
  * The dashboard end to end, in Debian's Chromium driven by playwright-core, against `tend serve
  * --demo` (the bundle, its own process): each page loads without a console error, the models
- * page shows the demo model's health and a drawn sparkline, an alert is acknowledged from the
- * alerts page, a page's address works when loaded directly, and the pages stay within a narrow
+ * page shows the demo model's health and a drawn sparkline, a model's page compares its
+ * versions and shows an alias moved on its timeline, an alert is acknowledged from the alerts
+ * page, a page's address works when loaded directly, and the pages stay within a narrow
  * window. Screenshots go to `test-results/dashboard/`.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -74,6 +75,36 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await page.getByLabel('Search').fill('risk');
     await row.waitFor();
     await page.screenshot({ path: `${SHOTS}models.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it("shows a model's versions side by side, and moves an alias onto its timeline", async () => {
+    await page.getByRole('link', { name: 'Models' }).click();
+    await page.getByRole('link', { name: 'credit-default' }).click();
+    await page.getByRole('heading', { name: 'credit-default' }).waitFor();
+    expect(await page.locator('tr[data-version]').count()).toBe(2);
+    const timeline = page.locator('ol.timeline li');
+    // The demo's story: v1 first released, then v2 promoted, with their reasons.
+    const moves = await timeline.allTextContents();
+    expect(moves.some((m) => m.includes('champion → v2 (was v1)') && m.includes('shadow'))).toBe(
+      true,
+    );
+    expect(moves.some((m) => m.includes('champion → v1') && m.includes('First release'))).toBe(
+      true,
+    );
+    // Compared side by side: v2's recall above v1's.
+    const recall = page.locator('section[aria-labelledby="compare"] tr', { hasText: 'recall' });
+    expect(await recall.locator('td').last().textContent()).toMatch(/^\+0\.\d{4}$/);
+    const form = page.getByRole('form', { name: 'Move an alias' });
+    await form.getByLabel('Alias').fill('staging');
+    await form.getByLabel('to version').selectOption('1');
+    await form.getByLabel('because').fill('re-run the March backtest on v1');
+    await form.getByRole('button', { name: 'Move' }).click();
+    await expect
+      .poll(async () => (await timeline.first().textContent()) ?? '')
+      .toContain('staging → v1');
+    expect(await timeline.first().textContent()).toContain('re-run the March backtest on v1');
+    await page.screenshot({ path: `${SHOTS}model.png`, fullPage: true });
     expect(problems).toEqual([]);
   });
 

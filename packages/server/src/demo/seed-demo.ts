@@ -10,7 +10,8 @@
  * day. Income and utilisation drift from day 30, the employment feed breaks on day 60, and from
  * day 80 medical and education loans default more and more, so recall decays. When the decay
  * forecast warns, the team registers version 2 that morning, runs it in shadow on the same
- * traffic for four days and promotes it to champion (with the reason recorded).
+ * traffic for four days and promotes it to champion (with the reason recorded), retiring the
+ * `challenger` alias.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ import { readFrame } from '../io/read-frame.js';
 import { Monitoring } from '../monitors/monitoring.js';
 import { putMonitor } from '../monitors/monitors.js';
 import { profileFrame, setReference } from '../profiles/reference.js';
-import { setAlias } from '../registry/aliases.js';
+import { deleteAlias, setAlias } from '../registry/aliases.js';
 import type { Actor, RegistryContext } from '../registry/context.js';
 import { createModel } from '../registry/models.js';
 import { createVersion } from '../registry/versions.js';
@@ -281,6 +282,7 @@ export async function seedDemo(base: RegistryContext, options: DemoOptions): Pro
           'v2 recalled more defaulters than v1 on four days of shadow traffic with the same ' +
           'precision; v1 was forecast to fall below recall 0.6.',
       });
+      await deleteAlias(ctx, TEAM.lead, DEMO_MODEL, 'challenger', 'promoted to champion');
     }
     // The day's traffic, sent in batches as the day ends: the champion's predictions, and in
     // the shadow days the challenger's on the same applications.

@@ -222,6 +222,17 @@ describe.each(testDialects())('HTTP API on %s', (dialect) => {
       )
     ).json();
     expect(then.version).toBe(1);
+    // Every alias's moves at once, a removed alias's too, newest first.
+    await inject('PUT', '/api/v1/models/churn/aliases/shadow', json({ version: 2 }));
+    await inject('DELETE', '/api/v1/models/churn/aliases/shadow?reason=done');
+    const all = (await inject('GET', '/api/v1/models/churn/alias-history')).json();
+    expect(all.events.map((e: { alias: string; action: string }) => [e.alias, e.action])).toEqual([
+      ['shadow', 'delete'],
+      ['shadow', 'set'],
+      ['champion', 'rollback'],
+      ['champion', 'set'],
+      ['champion', 'set'],
+    ]);
     const lineage = (await inject('GET', '/api/v1/models/churn/versions/1/lineage')).json();
     expect(lineage.edges).toContainEqual({
       from: 'version:churn/1',

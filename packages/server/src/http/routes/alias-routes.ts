@@ -146,5 +146,18 @@ export function aliasRoutes({ ctx }: RouteDeps): FastifyPluginAsyncTypebox {
         return { alias, events: await aliasHistory(ctx.db, model, alias) };
       },
     );
+    app.get(
+      '/models/:model/alias-history',
+      {
+        config: { role: 'viewer' },
+        schema: {
+          tags,
+          summary: "Every move of every alias of a model, newest first (removed aliases' too)",
+          params: ModelParams,
+          response: { 200: T.Object({ events: T.Array(AliasEvent) }) },
+        },
+      },
+      async (request) => ({ events: await aliasHistory(ctx.db, request.params.model) }),
+    );
   };
 }
