@@ -7,6 +7,7 @@ import { ApiError, api, type Session, setApiKey } from './api';
 import { AlertsPage } from './pages/AlertsPage';
 import { ModelPage } from './pages/ModelPage';
 import { ModelsPage } from './pages/ModelsPage';
+import { MonitoringPage } from './pages/MonitoringPage';
 import { SignIn } from './pages/SignIn';
 import { useApi } from './use-api';
 
@@ -72,6 +73,9 @@ export function App() {
           </Route>
           <Route path="/alerts">
             <AlertsPage session={session} />
+          </Route>
+          <Route path="/models/:name/monitoring">
+            {(params) => <MonitoringPage name={decodeURIComponent(params.name)} />}
           </Route>
           <Route path="/models/:name">
             {(params) => <ModelPage name={decodeURIComponent(params.name)} session={session} />}

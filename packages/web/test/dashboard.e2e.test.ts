@@ -2,8 +2,8 @@
  * The dashboard end to end, in Debian's Chromium driven by playwright-core, against `tend serve
  * --demo` (the bundle, its own process): each page loads without a console error, the models
  * page shows the demo model's health and a drawn sparkline, a model's page compares its
- * versions and shows an alias moved on its timeline, an alert is acknowledged from the alerts
- * page, a page's address works when loaded directly, and the pages stay within a narrow
+ * versions and shows an alias moved on its timeline, the monitoring page draws its charts and
+ * heatmap, an alert is acknowledged from the alerts page, a page's address works when loaded directly, and the pages stay within a narrow
  * window. Screenshots go to `test-results/dashboard/`.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -105,6 +105,36 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
       .toContain('staging → v1');
     expect(await timeline.first().textContent()).toContain('re-run the March backtest on v1');
     await page.screenshot({ path: `${SHOTS}model.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it("draws a model's monitoring: performance with its forecast, drift as a heatmap, and the rest", async () => {
+    await page.goto(`${server.url}/models/credit-default/monitoring`);
+    await page.getByLabel('Version').selectOption('1');
+    const heatmap = page.locator('section[aria-labelledby="drift"] canvas');
+    await heatmap.waitFor();
+    // Version 1's windows: 11 features by about a hundred days.
+    expect(Number(await heatmap.getAttribute('data-cells'))).toBeGreaterThan(11 * 90);
+    await expect
+      .poll(() => page.locator('figure.chart .u-wrap canvas').count())
+      .toBeGreaterThanOrEqual(6);
+    // The decay forecast of version 1's recall, in words.
+    expect(await page.locator('[data-monitor="recall"]').textContent()).toMatch(
+      /at this rate recall/,
+    );
+    // A chart is drawn, not blank: its canvas holds more than one colour.
+    const drawn = await page
+      .locator('[data-monitor="recall"] .u-wrap canvas')
+      .first()
+      .evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+        const seen = new Set<number>();
+        for (let i = 0; i < d.length; i += 4 * 97)
+          seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+        return seen.size;
+      });
+    expect(drawn).toBeGreaterThan(3);
+    await page.screenshot({ path: `${SHOTS}monitoring.png`, fullPage: true });
     expect(problems).toEqual([]);
   });
 

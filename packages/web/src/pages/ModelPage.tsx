@@ -4,6 +4,7 @@
  * one; a version's lineage and its model card.
  */
 import { useState } from 'react';
+import { Link } from 'wouter';
 import {
   type AliasEvent,
   api,
@@ -148,6 +149,9 @@ export function ModelPage({ name, session }: { name: string; session: Session })
   return (
     <>
       <h1>{model.name}</h1>
+      <nav className="tabs" aria-label="Model">
+        <Link href={`/models/${encodeURIComponent(model.name)}/monitoring`}>Monitoring</Link>
+      </nav>
       <p>{model.description}</p>
       <p className="muted">
         {model.task.replace('_', ' ')} · owner {model.owner || '—'} ·{' '}
