@@ -5,6 +5,8 @@
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { ApiError, api, type Session, setApiKey } from './api';
 import { AlertsPage } from './pages/AlertsPage';
+import { AuditPage } from './pages/AuditPage';
+import { FeaturePage } from './pages/FeaturePage';
 import { ModelPage } from './pages/ModelPage';
 import { ModelsPage } from './pages/ModelsPage';
 import { MonitoringPage } from './pages/MonitoringPage';
@@ -14,6 +16,7 @@ import { useApi } from './use-api';
 const NAV = [
   { href: '/', label: 'Models' },
   { href: '/alerts', label: 'Alerts' },
+  { href: '/audit', label: 'Audit log' },
 ];
 
 /**
@@ -73,6 +76,17 @@ export function App() {
           </Route>
           <Route path="/alerts">
             <AlertsPage session={session} />
+          </Route>
+          <Route path="/audit">
+            <AuditPage />
+          </Route>
+          <Route path="/models/:name/features/:feature">
+            {(params) => (
+              <FeaturePage
+                name={decodeURIComponent(params.name)}
+                feature={decodeURIComponent(params.feature)}
+              />
+            )}
           </Route>
           <Route path="/models/:name/monitoring">
             {(params) => <MonitoringPage name={decodeURIComponent(params.name)} />}

@@ -34,8 +34,21 @@ if (!hasChromium) {
   );
 }
 
+const tmp = tempDir('tend-web-e2e-');
+afterAll(() => tmp.remove());
+
+async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+function watch(page: Page, problems: string[]): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page: ${e.message}`));
+}
+
 describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
-  const tmp = tempDir('tend-web-e2e-');
   let server: RunningServe;
   let browser: Browser;
   let page: Page;
@@ -44,18 +57,14 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServe(['--data-dir', tmp.dir, '--demo', '--evaluate-every', '0'], []);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launch();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page: ${e.message}`));
+    watch(page, problems);
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    tmp.remove();
   });
 
   it("shows the demo model's health and its recall as a sparkline", async () => {
@@ -138,6 +147,31 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it("compares a feature's reference with its latest window, and filters the audit log", async () => {
+    await page.locator('section[aria-labelledby="drift"] a', { hasText: 'monthly_income' }).click();
+    await page.getByRole('heading', { name: /monthly_income/ }).waitFor();
+    const median = page.locator('tr', { hasText: 'median' });
+    const [reference, latest] = (await median.locator('td').allTextContents()).map(Number);
+    // Income rose from day 30 on: the latest window's median is well above the training data's.
+    expect(latest / reference).toBeGreaterThan(1.2);
+    await page.screenshot({ path: `${SHOTS}feature.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const form = page.getByRole('form', { name: 'Filter the audit log' });
+    await form.getByLabel('Action').fill('alias.set');
+    await form.getByRole('button', { name: 'Filter' }).click();
+    await expect
+      .poll(
+        async () =>
+          new Set(
+            await page
+              .locator('tr[data-audit]')
+              .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-audit'))),
+          ),
+      )
+      .toEqual(new Set(['alias.set']));
+    expect(problems).toEqual([]);
+  });
+
   it('acknowledges a firing alert from the alerts page', async () => {
     await page.getByRole('link', { name: 'Alerts' }).click();
     const first = page.locator('tr[data-alert]').first();
@@ -172,5 +206,49 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await page.goto(`${server.url}/no/such/page`);
     await page.getByRole('heading', { name: 'Not found' }).waitFor();
     expect(problems).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasChromium)('the dashboard with auth on', () => {
+  let server: RunningServe;
+  let browser: Browser;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    // The store the demo filled above, served now with API keys.
+    server = await startServe(['--data-dir', tmp.dir, '--auth', '--evaluate-every', '0'], []);
+    browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('asks for a key, refuses a wrong one, and shows a viewer no buttons that change anything', async () => {
+    const admin = /\n {2}(tend_\S+)\n/.exec(server.stderr())?.[1] as string;
+    const made = await fetch(`${server.url}/api/v1/keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'ana', role: 'viewer' }),
+    });
+    const { key } = (await made.json()) as { key: string };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    watch(page, problems);
+    await page.goto(`${server.url}/alerts`);
+    await page.getByRole('heading', { name: 'Sign in to Tend' }).waitFor();
+    await page.getByLabel('API key').fill('tend_not-a-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'unknown or revoked' }).waitFor();
+    await page.getByLabel('API key').fill(key);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('tr[data-alert]').first().waitFor();
+    expect(await page.locator('.who').textContent()).toContain('ana (viewer)');
+    expect(await page.getByRole('button', { name: /Acknowledge|Silence/ }).count()).toBe(0);
+    await page.goto(`${server.url}/models/credit-default`);
+    await page.locator('tr[data-version]').first().waitFor();
+    expect(await page.getByRole('form', { name: 'Move an alias' }).count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}viewer.png`, fullPage: true });
+    // The 401s of the wrong key are the browser's own console lines; nothing else went wrong.
+    expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
   });
 });
