@@ -8,7 +8,8 @@
  * Printed: the server's time to evaluate all monitors each time (and each monitor's part), the
  * client's wall time of the request, and the ingestion rates on the way. Issue #5's target is
  * under 1 second on a window of 1 000 000 predictions. Then two more performance monitors are
- * added and timed apart: ROC AUC, and average precision, which reads the window's rows.
+ * added and timed apart: ROC AUC, and average precision, which reads the window's stored
+ * positive-class scores (no profile bounds it).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,7 +138,7 @@ export default async function bench(): Promise<Figures> {
     const after = await evaluate();
     // Two more performance monitors, measured apart so the figures above stay comparable: ROC
     // AUC (from the outcome profile, its interval by Hanley–McNeil) and average precision,
-    // which no profile bounds and which therefore reads the window's labelled rows.
+    // which no profile bounds and which is computed from the window's stored scores.
     const extra: [string, string][] = [
       ['auc', 'rocAuc'],
       ['ap', 'averagePrecision'],

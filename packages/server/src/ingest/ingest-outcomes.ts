@@ -130,7 +130,7 @@ export async function ingestLabels(
       }
     }
     if (kind !== null) {
-      await mergeOutcomeProfiles(trx, owner.id, profileOutcomes(kind, joined), received);
+      await mergeOutcomeProfiles(trx, owner.id, profileOutcomes(owner.task, joined), received);
       await markOutcomesStale(trx, owner.id, corrected, received);
     }
     await forgetEvaluations(trx, owner.id, touched);

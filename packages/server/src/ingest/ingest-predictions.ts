@@ -398,7 +398,7 @@ async function joinEarlyLabels(
       });
     }
   }
-  await mergeOutcomeProfiles(trx, owner.id, profileOutcomes(kind, joined), at);
+  await mergeOutcomeProfiles(trx, owner.id, profileOutcomes(owner.task, joined), at);
 }
 
 function target(versionId: number, inputSchema: string | null): Target {

@@ -75,7 +75,10 @@ export interface PerformanceMetric {
   name: string;
   higherIsBetter: boolean;
   input: MetricInput;
-  /** Whether a large window's outcome profile answers it (average precision: rows only). */
+  /**
+   * Whether a large window's outcome profile answers it; average precision does not, and is
+   * read from the window's stored scores (`kinds/performance-scores.ts`).
+   */
   profiled: boolean;
   /** The truths and predictions it takes, from the events it can read (others are skipped). */
   columns(events: LabelledEvent[]): { yTrue: unknown[]; yPred: unknown[] };
@@ -220,7 +223,6 @@ async function loadLabels(data: WindowData): Promise<WindowLabels> {
     data.owner,
     data.versionId,
     data.windowStart,
-    kind,
     at,
   );
   return { profiles: fresh, rows };

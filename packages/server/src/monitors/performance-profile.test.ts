@@ -2,13 +2,16 @@
  * Performance of a window of more than EXACT_LABELS labelled predictions, through the HTTP
  * API on each database: measured from the outcome profiles kept as labels join (labels sent
  * before their predictions included), accuracy equal to @tend/core's on the rows, ROC AUC
- * within the bound it states, the confidently wrong share exact; every metric with the
- * interval its method gives (`outcome-intervals.ts`), but the max error; a corrected label
- * marks the window's profiles stale, and the next evaluation rebuilds them from the rows, as
- * it rebuilds profiles stored in an older format.
+ * within the bound it states, the confidently wrong share exact; average precision from the
+ * stored scores equal to @tend/core's on the rows (scores with ties; per segment; either class
+ * positive); every metric with the interval its method gives (`outcome-intervals.ts`), but
+ * the max error; a corrected label marks the window's profiles stale, and the next evaluation
+ * rebuilds them and the scores from the rows, as it rebuilds profiles stored in an older
+ * format and a window whose scores are incomplete (labels joined before they were kept).
  */
 import {
   accuracyScore,
+  averagePrecisionScore,
   createRng,
   logLoss,
   maxError,
@@ -101,6 +104,45 @@ describe.each(testDialects())('performance from outcome profiles on %s', (dialec
       .where('models.name', '=', 'big')
       .orderBy('segment')
       .execute();
+  /** The stored score chunks of the model `big`: segment, class and how many scores. */
+  const scoreRows = async () =>
+    (
+      await tend.ctx.db
+        .selectFrom('outcome_scores')
+        .innerJoin('models', 'models.id', 'outcome_scores.model_id')
+        .select(['outcome_scores.id', 'segment', 'class', 'positives', 'negatives'])
+        .where('models.name', '=', 'big')
+        .orderBy('outcome_scores.id')
+        .execute()
+    ).map((r) => ({
+      id: r.id,
+      segment: r.segment,
+      cls: r.class,
+      positives: r.positives.byteLength / 8,
+      negatives: r.negatives.byteLength / 8,
+    }));
+  /** Scores per segment and class, all chunks added up. */
+  const scoreCounts = async () => {
+    const out: Record<string, number> = {};
+    for (const r of await scoreRows()) {
+      const key = `${r.segment}|${r.cls}`;
+      out[key] = (out[key] ?? 0) + r.positives + r.negatives;
+    }
+    return out;
+  };
+  /** Average precision as @tend/core gives it on these rows, class '1' or '0' positive. */
+  const apOnRows = (y: number[], s: number[], ids: number[], positive = 1) =>
+    averagePrecisionScore(
+      ids.map((i) => (y[i] === positive ? 1 : 0)),
+      ids.map((i) => (positive === 1 ? s[i] : 1 - s[i])),
+    );
+  const all = (n: number) => Array.from({ length: n }, (_, i) => i);
+  const region = (n: number, k: number) => all(n).filter((i) => i % 3 === k);
+  /** |value − expected| ≤ 1e-12·|expected|. */
+  const nearly = (value: number | null, expected: number) => {
+    expect(value).not.toBeNull();
+    expect(Math.abs((value as number) - expected)).toBeLessThanOrEqual(1e-12 * Math.abs(expected));
+  };
   /** Rewrite the stored profiles as a server of format 1 left them (its first byte). */
   const downgrade = async () => {
     for (const r of await profileRows()) {
@@ -135,7 +177,8 @@ describe.each(testDialects())('performance from outcome profiles on %s', (dialec
       ['recall', { metric: 'recall', bootstrap: 0 }],
       ['auc', { metric: 'rocAuc' }],
       ['logloss', { metric: 'logLoss' }],
-      ['ap', { metric: 'averagePrecision' }],
+      ['ap', { metric: 'averagePrecision', segments: ['region'] }],
+      ['ap0', { metric: 'averagePrecision', positiveLabel: '0' }],
     ] as const) {
       const r = await sendJson(tend, 'PUT', `/api/v1/models/big/monitors/${name}`, {
         kind: 'performance',
@@ -256,13 +299,34 @@ describe.each(testDialects())('performance from outcome profiles on %s', (dialec
     expect(lossLow).toBeLessThan(loss.value as number);
     expect(lossHigh).toBeGreaterThan(loss.value as number);
     expect(lossHigh - lossLow).toBeLessThan(0.03);
-    // Average precision reads the rows; above 20 000 of them, its logit interval.
+    // Average precision from the stored scores, as on the rows (scores with ties), with the
+    // logit interval the rows give it above 20 000 of them.
+    expect(new Set(score).size).toBeLessThan(N / 2);
     const ap = find(results, 'ap', 'averagePrecision');
-    expect(ap.detail.source).toBeUndefined();
+    nearly(ap.value, apOnRows(truth, score, all(N)));
+    expect(ap.detail).toMatchObject({ labels: N, source: 'outcome_scores', exact: true });
     expect(ap.detail.intervalMethod).toBe('logit (Boyd et al. 2013)');
     const [apLow, apHigh] = ap.detail.interval as [number, number];
     expect(apLow).toBeLessThan(ap.value as number);
     expect(apHigh).toBeGreaterThan(ap.value as number);
+    for (const [k, r] of REGIONS.entries()) {
+      const seg = find(results, 'ap', 'averagePrecision', `region=${r}`);
+      nearly(seg.value, apOnRows(truth, score, region(N, k)));
+      expect(seg.detail).toMatchObject({ labels: N / 3, source: 'outcome_scores' });
+    }
+    // Class '0' positive: its own scores, its own rows as positives.
+    nearly(find(results, 'ap0', 'averagePrecision').value, apOnRows(truth, score, all(N), 0));
+    // Every score of each class, in each segment, stored once.
+    expect(await scoreCounts()).toEqual({
+      '|0': N,
+      '|1': N,
+      'region=APAC|0': N / 3,
+      'region=APAC|1': N / 3,
+      'region=EU|0': N / 3,
+      'region=EU|1': N / 3,
+      'region=US|0': N / 3,
+      'region=US|1': N / 3,
+    });
     // A monitor with bootstrap: 0 asks for no interval.
     const recall = find(results, 'recall', 'recall');
     expect(recall.detail.interval).toBeUndefined();
@@ -337,6 +401,18 @@ describe.each(testDialects())('performance from outcome profiles on %s', (dialec
       auc.detail.errorBound as number,
     );
     expect((await profileRows()).every((r) => r.stale === 0)).toBe(true);
+    // Average precision from the rebuilt scores: the corrected labels, overall and per segment.
+    const ap = find(results, 'ap', 'averagePrecision');
+    nearly(ap.value, apOnRows(labels, score, all(N)));
+    expect(ap.value).not.toBe(apOnRows(truth, score, all(N)));
+    for (const [k, r] of REGIONS.entries()) {
+      nearly(
+        find(results, 'ap', 'averagePrecision', `region=${r}`).value,
+        apOnRows(labels, score, region(N, k)),
+      );
+    }
+    nearly(find(results, 'ap0', 'averagePrecision').value, apOnRows(labels, score, all(N), 0));
+    expect((await scoreCounts())['|1']).toBe(N);
     // Labels joining after the rebuild add to it.
     await post('/predictions', [{ ...events[0], id: 'late', timestamp: WINDOW }]);
     await post('/labels', [{ id: 'late', label: 1 - predicted[0] }]);
@@ -376,5 +452,52 @@ describe.each(testDialects())('performance from outcome profiles on %s', (dialec
     expect(after.detail.labels).toBe(N + 2);
     const fresh = await profileRows();
     expect(fresh.every((r) => r.profile[0] === OUTCOME_PROFILE_FORMAT && r.stale === 0)).toBe(true);
+  });
+
+  it('rebuilds a window whose scores are fewer than its profile counts, never measuring part of it', async () => {
+    const y = [...labels, 1 - predicted[0], 1 - predicted[1]];
+    const s = [...score, score[0], score[1]];
+    // A complete window is read as it is: its chunks are not written again.
+    const before = await scoreRows();
+    nearly(find(await evaluate(), 'ap', 'averagePrecision').value, apOnRows(y, s, all(N + 2)));
+    expect(await scoreRows()).toEqual(before);
+    // As if its labels had joined before migration 0004: no chunk of theirs; then one more
+    // labelled prediction, whose scores alone are stored.
+    await tend.ctx.db
+      .deleteFrom('outcome_scores')
+      .where(
+        'id',
+        'in',
+        before.map((r) => r.id),
+      )
+      .execute();
+    await post('/predictions', [{ ...events[2], id: 'latest', timestamp: WINDOW }]);
+    await post('/labels', [{ id: 'latest', label: truth[2] }]);
+    expect(await scoreCounts()).toEqual({
+      '|0': 1,
+      '|1': 1,
+      'region=APAC|0': 1,
+      'region=APAC|1': 1,
+    });
+    expect((await profileRows()).every((r) => r.stale === 0)).toBe(true);
+    // The evaluation rebuilds the window from its rows before measuring it.
+    y.push(truth[2]);
+    s.push(score[2]);
+    const results = await evaluate();
+    const ap = find(results, 'ap', 'averagePrecision');
+    nearly(ap.value, apOnRows(y, s, all(N + 3)));
+    expect(ap.detail.labels).toBe(N + 3);
+    const apac = find(results, 'ap', 'averagePrecision', 'region=APAC');
+    nearly(apac.value, apOnRows(y, s, region(N + 3, 2)));
+    nearly(find(results, 'ap0', 'averagePrecision').value, apOnRows(y, s, all(N + 3), 0));
+    const counts = await scoreCounts();
+    expect([counts['|0'], counts['|1'], counts['region=APAC|1']]).toEqual([
+      N + 3,
+      N + 3,
+      N / 3 + 1,
+    ]);
+    expect(find(results, 'accuracy', 'accuracy').value).toBe(
+      accuracyScore(y, [...predicted, predicted[0], predicted[1], predicted[2]]),
+    );
   });
 });

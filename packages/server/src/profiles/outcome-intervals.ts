@@ -16,9 +16,10 @@
  * - Expected calibration error: a parametric bootstrap over its 10 bins (bin counts
  *   multinomial, hits within a bin binomial, each bin's mean confidence fixed).
  * - Confusion-matrix metrics: the multinomial bootstrap of the matrix (`confusionBootstrap`).
- * - Average precision, read from more than 20 000 rows: the logit interval of Boyd, Eng &
- *   Page ("Area under the precision-recall curve: point estimates and confidence intervals",
- *   ECML PKDD 2013) (`averagePrecisionInterval`).
+ * - Average precision, read from more than 20 000 rows or from a large window's stored scores
+ *   (`outcome-scores.ts`; no profile answers it): the logit interval of Boyd, Eng & Page ("Area
+ *   under the precision-recall curve: point estimates and confidence intervals", ECML PKDD
+ *   2013) (`averagePrecisionInterval`).
  * - Max error: none — the largest error has no sampling interval.
  */
 import { type Moments, ndtri, TendInputError } from '@tend/core';

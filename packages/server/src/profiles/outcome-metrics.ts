@@ -23,7 +23,10 @@ import {
 /** True class → predicted class → count. */
 export type Confusion = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
-/** Metrics a profile cannot bound (average precision's precision at low recall): rows only. */
+/**
+ * Metrics a profile cannot bound (average precision's precision at low recall): read from raw
+ * values only — the rows, or a large window's stored scores (`outcome-scores.ts`).
+ */
 export const RAW_ONLY_METRICS: ReadonlySet<string> = new Set(['averagePrecision']);
 
 /** A metric as a profile answers it. */
@@ -273,7 +276,7 @@ function scoreMetric(name: string, cs: ClassScores | undefined): ProfileValue {
     const auc = aucOf(massOf(cs.pos, 0), massOf(cs.neg, 0));
     return sketched(auc.value, auc.bound, 'value');
   }
-  if (RAW_ONLY_METRICS.has(name)) throw new TypeError(`${name} is read from the rows only`);
+  if (RAW_ONLY_METRICS.has(name)) throw new TypeError(`${name} is read from raw scores only`);
   if (cs.outside > 0) {
     throw new TendInputError(
       name,
@@ -475,7 +478,8 @@ export function profileRows(
  * The metric `name` of a `task` model from an outcome profile, as @tend/core computes it on
  * the rows: confusion-matrix metrics equal to it, sums to rounding, ROC AUC and the median
  * absolute error within `errorBound`. Throws where the rows' metric throws (one class only,
- * probabilities outside [0, 1], …); average precision is not answered (RAW_ONLY_METRICS).
+ * probabilities outside [0, 1], …); average precision is not answered (RAW_ONLY_METRICS: the
+ * stored scores answer it, `scores-average-precision.ts`).
  *
  * @example
  * metricFromProfile('binary_classification', 'rocAuc', '1', profile); // { value: 0.912, exact: false, errorBound: 0.0136, boundOn: 'value' }

@@ -13,6 +13,9 @@
  * stored profiles were written in an older format than OUTCOME_PROFILE_FORMAT (they lack sums
  * the metrics' intervals need): it reads as stale, and a batch that joins it counts its labels
  * and marks it stale instead of merging into bytes it cannot read.
+ *
+ * A binary classifier's batch also appends its positive-class scores (`outcome-scores.ts`)
+ * in the same call, and a rebuild writes a window's scores again with its profiles.
  */
 import type { Kysely } from 'kysely';
 import type { Db } from '../registry/context.js';
@@ -23,8 +26,16 @@ import {
   OUTCOME_PROFILE_FORMAT,
   type OutcomeKind,
   OutcomeProfile,
+  outcomeKind,
   outcomeProfileFormat,
 } from './outcome-profile.js';
+import {
+  appendOutcomeScores,
+  deleteOutcomeScores,
+  keepsScores,
+  type ScoreDelta,
+  ScoreLists,
+} from './outcome-scores.js';
 
 /** A prediction with the label that joined it, as the profiles take it. */
 export interface JoinedOutcome {
@@ -43,6 +54,8 @@ export interface OutcomeDelta {
   window: string;
   segment: string;
   profile: OutcomeProfile;
+  /** The scores it appends (`outcome-scores.ts`); null for a model that keeps none. */
+  scores: ScoreLists | null;
 }
 
 /** Rows per statement when merging. */
@@ -57,48 +70,60 @@ const keyOf = (versionId: number, window: string, segment: string) =>
 class Grouper {
   readonly groups = new Map<string, OutcomeDelta>();
 
-  constructor(private readonly kind: OutcomeKind) {}
+  constructor(
+    private readonly kind: OutcomeKind,
+    private readonly withScores: boolean,
+  ) {}
 
   add(o: JoinedOutcome): void {
     const window = o.window;
-    this.to(o.versionId, window, '').update(o.label, o.prediction, o.scores);
+    this.update(this.to(o.versionId, window, ''), o);
     if (o.segment === null) return;
-    for (const k in o.segment) {
-      this.to(o.versionId, window, `${k}=${o.segment[k]}`).update(o.label, o.prediction, o.scores);
-    }
+    for (const k in o.segment) this.update(this.to(o.versionId, window, `${k}=${o.segment[k]}`), o);
   }
 
-  private to(versionId: number, window: string, segment: string): OutcomeProfile {
+  private update(d: OutcomeDelta, o: JoinedOutcome): void {
+    d.profile.update(o.label, o.prediction, o.scores);
+    d.scores?.update(o.label, o.scores);
+  }
+
+  private to(versionId: number, window: string, segment: string): OutcomeDelta {
     const key = keyOf(versionId, window, segment);
     let d = this.groups.get(key);
     if (d === undefined) {
-      d = { versionId, window, segment, profile: new OutcomeProfile(this.kind) };
+      const profile = new OutcomeProfile(this.kind);
+      const scores = this.withScores ? new ScoreLists() : null;
+      d = { versionId, window, segment, profile, scores };
       this.groups.set(key, d);
     }
-    return d.profile;
+    return d;
   }
 }
 
 /**
- * The outcome profiles a batch of labelled predictions adds, by version, window and segment.
+ * The outcome profiles a batch of labelled predictions adds, by version, window and segment,
+ * with the scores it appends when the model of `task` keeps them (`keepsScores`).
  *
  * @example
- * profileOutcomes('classification', joined).length; // windows × versions × (1 + segments)
+ * profileOutcomes('binary_classification', joined).length; // windows × versions × (1 + segments)
  */
-export function profileOutcomes(kind: OutcomeKind, outcomes: JoinedOutcome[]): OutcomeDelta[] {
-  const g = new Grouper(kind);
+export function profileOutcomes(task: string, outcomes: JoinedOutcome[]): OutcomeDelta[] {
+  const kind = outcomeKind(task);
+  if (kind === null) throw new TypeError(`a ${task} model has no outcome profiles`);
+  const g = new Grouper(kind, keepsScores(task));
   for (const o of outcomes) g.add(o);
   return [...g.groups.values()];
 }
 
 /**
- * Merge a batch's outcome profiles into the stored ones, in the caller's transaction, which
- * holds the model's row lock. A stale profile stays stale (it still counts its labels); a
- * stored profile of an older format is replaced by the batch's, counting both's labels, and
- * its window marked stale, to be rebuilt from the rows when next read.
+ * Merge a batch's outcome profiles into the stored ones, and append its scores
+ * (`appendOutcomeScores`), in the caller's transaction, which holds the model's row lock. A
+ * stale profile stays stale (it still counts its labels); a stored profile of an older format
+ * is replaced by the batch's, counting both's labels, and its window marked stale, to be
+ * rebuilt from the rows when next read.
  *
  * @example
- * await mergeOutcomeProfiles(trx, modelId, profileOutcomes('classification', joined, 3600), now);
+ * await mergeOutcomeProfiles(trx, modelId, profileOutcomes('binary_classification', joined), now);
  */
 export async function mergeOutcomeProfiles(
   trx: Db,
@@ -152,6 +177,8 @@ export async function mergeOutcomeProfiles(
       .execute();
     if (older.length > 0) await markOutcomesStale(trx, modelId, older, at);
   }
+  const scores = all.filter((d): d is OutcomeDelta & ScoreDelta => d.scores !== null);
+  if (scores.length > 0) await appendOutcomeScores(trx, modelId, scores);
 }
 
 /**
@@ -246,8 +273,10 @@ export async function readOutcomeProfiles(
 }
 
 /**
- * Rebuild a window's outcome profiles from its stored predictions and their labels, under
- * the model's row lock (ingestion of the model waits meanwhile), and answer them.
+ * Rebuild a window's outcome profiles and its scores (`outcome-scores.ts`) from its stored
+ * predictions and their labels, under the model's row lock (ingestion of the model waits
+ * meanwhile), and answer them. `needed`, asked under the lock, says whether the window still
+ * needs it (by default: it is stale); another evaluation may have rebuilt it meanwhile.
  *
  * @example
  * const fresh = await rebuildOutcomeProfiles(db, 'sqlite', owner, versionId, '2026-03-03T14:00:00.000Z', now); fresh.stale; // false
@@ -258,15 +287,16 @@ export async function rebuildOutcomeProfiles(
   owner: ModelRow,
   versionId: number,
   windowStart: string,
-  kind: OutcomeKind,
   at: string,
+  needed: (current: WindowOutcomes, trx: Db) => Promise<boolean> = async (w) => w.stale,
 ): Promise<WindowOutcomes> {
+  const kind = outcomeKind(owner.task);
+  if (kind === null) throw new TypeError(`a ${owner.task} model has no outcome profiles`);
   const work = async (trx: Db) => {
     await lockModelRow(trx, dialect, owner.id);
-    // Another evaluation of the window may have rebuilt it while this one waited for the lock.
     const current = await readOutcomeProfiles(trx, owner.id, versionId, windowStart);
-    if (!current.stale) return current;
-    const g = new Grouper(kind);
+    if (!(await needed(current, trx))) return current;
+    const g = new Grouper(kind, keepsScores(owner.task));
     let after = 0;
     for (;;) {
       const rows = await trx
@@ -309,6 +339,7 @@ export async function rebuildOutcomeProfiles(
       .where('version_id', '=', versionId)
       .where('window_start', '=', windowStart)
       .execute();
+    await deleteOutcomeScores(trx, owner.id, versionId, windowStart);
     const deltas = [...g.groups.values()];
     await mergeOutcomeProfiles(trx, owner.id, deltas, at);
     const all = deltas.find((d) => d.segment === '');

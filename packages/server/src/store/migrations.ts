@@ -8,6 +8,7 @@
  */
 import { type ColumnDefinitionBuilder, type Kysely, type Migration, Migrator, sql } from 'kysely';
 import { monitorsMigration } from './migration-monitors.js';
+import { outcomeScoresMigration } from './migration-outcome-scores.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -335,13 +336,14 @@ function ingest(dialect: Dialect): Migration {
  * Every migration, by name; names sort in the order they run.
  *
  * @example
- * Object.keys(migrations('sqlite')); // ['0001_registry', '0002_ingest', '0003_monitors']
+ * Object.keys(migrations('sqlite')); // ['0001_registry', '0002_ingest', '0003_monitors', '0004_outcome_scores']
  */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_registry': registry(dialect),
     '0002_ingest': ingest(dialect),
     '0003_monitors': monitorsMigration(dialect),
+    '0004_outcome_scores': outcomeScoresMigration(dialect),
   };
 }
 

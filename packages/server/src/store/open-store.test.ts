@@ -11,7 +11,12 @@ describe.each(testDialects())('openStore on %s', (dialect) => {
   it('migrates a new database once, and records what ran', async () => {
     const { store, options, dispose } = await openTestStore(dialect);
     try {
-      expect(store.migrated).toEqual(['0001_registry', '0002_ingest', '0003_monitors']);
+      expect(store.migrated).toEqual([
+        '0001_registry',
+        '0002_ingest',
+        '0003_monitors',
+        '0004_outcome_scores',
+      ]);
       const [again, racing] = await Promise.all([openStore(options), openStore(options)]);
       expect([...again.migrated, ...racing.migrated]).toEqual([]);
       await again.close();
@@ -20,7 +25,12 @@ describe.each(testDialects())('openStore on %s', (dialect) => {
         .selectFrom('kysely_migration' as 'models')
         .select('name' as 'name')
         .execute();
-      expect(ran.map((r) => r.name)).toEqual(['0001_registry', '0002_ingest', '0003_monitors']);
+      expect(ran.map((r) => r.name)).toEqual([
+        '0001_registry',
+        '0002_ingest',
+        '0003_monitors',
+        '0004_outcome_scores',
+      ]);
     } finally {
       await dispose();
     }

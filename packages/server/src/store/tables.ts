@@ -275,6 +275,23 @@ export interface OutcomeProfilesTable {
   updated_at: string;
 }
 
+/** One chunk of a window's positive-class scores (`profiles/outcome-scores.ts`). */
+export interface OutcomeScoresTable {
+  id: Generated<number>;
+  model_id: number;
+  version_id: number;
+  /** The window's first instant, ISO-8601 UTC (the predictions' time decides it). */
+  window_start: string;
+  /** '' for all events, or `attribute=value`. */
+  segment: string;
+  /** The class whose score this is, taken as the positive class. */
+  class: string;
+  /** Float64 little-endian: the class's score of the rows labelled with it. */
+  positives: Uint8Array;
+  /** Float64 little-endian: the class's score of the other rows. */
+  negatives: Uint8Array;
+}
+
 export interface AlertRulesTable {
   id: Generated<number>;
   model_id: number;
@@ -366,6 +383,7 @@ export interface Database {
   monitor_results: MonitorResultsTable;
   window_evaluations: WindowEvaluationsTable;
   outcome_profiles: OutcomeProfilesTable;
+  outcome_scores: OutcomeScoresTable;
   alert_rules: AlertRulesTable;
   alerts: AlertsTable;
   alert_events: AlertEventsTable;

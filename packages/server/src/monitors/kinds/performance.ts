@@ -13,8 +13,10 @@
  * multinomial bootstrap of the confusion matrix, the normal interval of a mean loss, the delta
  * method (R², explained variance), Hanley–McNeil (ROC AUC, widened by `errorBound`), order
  * statistics (median absolute error), a parametric bootstrap of the calibration bins (ECE);
- * the max error has none, and `intervalSkipped` says why. Average precision is read from the
- * rows, with the logit interval of Boyd et al. (2013) above MAX_BOOTSTRAP_ROWS of them.
+ * the max error has none, and `intervalSkipped` says why. Average precision, which no profile
+ * bounds, is computed exactly from the window's stored positive-class scores instead
+ * (`performance-scores.ts`), with the logit interval of Boyd et al. (2013), the interval the
+ * rows give it above MAX_BOOTSTRAP_ROWS of them.
  */
 import { bootstrapCi } from '@tend/core';
 import { averagePrecisionInterval, profileInterval } from '../../profiles/outcome-intervals.js';
@@ -30,6 +32,7 @@ import type { PerformanceSettings } from '../monitor-schemas.js';
 import { type PerformanceMetric, performanceMetric, windowLabels } from '../performance-metric.js';
 import type { Evaluator, ResultRow } from '../result-row.js';
 import type { LabelledEvent, WindowData } from '../window-data.js';
+import { onScores } from './performance-scores.js';
 
 const DEFAULT_RESAMPLES = 200;
 /** Intervals only up to this many labels (the bootstrap costs labels × resamples). */
@@ -253,13 +256,13 @@ function onProfiles(
 export const performance: Evaluator<PerformanceSettings> = async (settings, data) => {
   const metric = performanceMetric(data.owner.task, settings.metric, settings.positiveLabel);
   const labels = await windowLabels(data);
-  const measurer =
-    labels.profiles !== null && metric.profiled
-      ? onProfiles(metric, data, labels.profiles, settings)
-      : onRows(metric, await labels.rows(), settings);
-  const rows: ResultRow[] = [measurer.all()];
   const attributes = new Set(settings.segments ?? []);
   if (settings.fairness !== undefined) attributes.add(settings.fairness.attribute);
+  let measurer: Measurer;
+  if (labels.profiles === null) measurer = onRows(metric, await labels.rows(), settings);
+  else if (metric.profiled) measurer = onProfiles(metric, data, labels.profiles, settings);
+  else measurer = await onScores(metric, data, labels.profiles, [...attributes], settings);
+  const rows: ResultRow[] = [measurer.all()];
   for (const attribute of attributes) {
     const measured = measurer.segments(attribute);
     rows.push(...measured);
