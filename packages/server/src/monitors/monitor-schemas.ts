@@ -235,7 +235,9 @@ export const MonitorResult = T.Object({
   metric: T.String(),
   value: T.Union([T.Number(), T.Null()]),
   status: T.Enum(STATUSES),
-  detail: T.Record(T.String(), T.Unknown()),
+  detail: T.Optional(
+    T.Record(T.String(), T.Unknown(), { description: 'left out when asked with detail=false' }),
+  ),
   evaluatedAt: T.String(),
 });
 export type MonitorResultInfo = Static<typeof MonitorResult>;

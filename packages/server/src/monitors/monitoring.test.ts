@@ -205,6 +205,14 @@ describe.each(testDialects())('monitoring on %s', (dialect) => {
     }
     const share = await results('drift', '?metric=drifted_share');
     expect(share[1].value).toBeGreaterThan(0);
+    // Only the latest window, and without details, as a dashboard asks for a year of windows.
+    const latest = await results('drift', '?metric=feature:*&latest=true');
+    expect(new Set(latest.map((r) => r.windowStart))).toEqual(new Set([age[1].windowStart]));
+    expect(latest.length).toBeGreaterThan(1);
+    const bare = await results('drift', '?metric=feature:age&detail=false');
+    expect(bare.map((r) => [r.value, r.status])).toEqual(age.map((r) => [r.value, r.status]));
+    expect(bare.every((r) => !('detail' in r))).toBe(true);
+    expect(await results('drift', '?metric=no-such-metric&latest=true')).toEqual([]);
   });
 
   it('from sketches on a window over the exact limit, KS D within its stated bound of the exact one', async () => {

@@ -1,6 +1,7 @@
 /**
  * Reading a monitor's results back as time series: by version, metric (or a pattern of them),
- * segment, status and time range, oldest window first.
+ * segment, status and time range, oldest window first; or only the latest window's; with or
+ * without each result's detail.
  */
 import { metricMatches } from '../alerts/alert-engine.js';
 import { normalTime } from '../registry/audit-log.js';
@@ -19,6 +20,10 @@ export interface ResultQuery {
   from?: string;
   to?: string;
   limit?: number;
+  /** Only the latest window among those matching. */
+  latest?: boolean;
+  /** false: leave each result's detail out (a chart of many windows needs only the values). */
+  detail?: boolean;
 }
 
 /**
@@ -55,6 +60,14 @@ export async function readResults(
   if (query.status !== undefined) q = q.where('r.status', '=', query.status);
   if (query.from !== undefined) q = q.where('r.window_start', '>=', normalTime(query.from, 'from'));
   if (query.to !== undefined) q = q.where('r.window_start', '<', normalTime(query.to, 'to'));
+  if (query.latest === true) {
+    const last = await q
+      .clearSelect()
+      .select((eb) => eb.fn.max('r.window_start').as('latest'))
+      .executeTakeFirst();
+    if (last?.latest === null || last?.latest === undefined) return [];
+    q = q.where('r.window_start', '=', last.latest);
+  }
   const rows = await q
     .orderBy('r.window_start')
     .orderBy('versions.number')
@@ -64,5 +77,9 @@ export async function readResults(
     .execute();
   return rows
     .filter((r) => metric === undefined || !metric.includes('*') || metricMatches(metric, r.metric))
-    .map((r) => resultInfo(monitor, r.number, r));
+    .map((r) => {
+      if (query.detail !== false) return resultInfo(monitor, r.number, r);
+      const { detail: _, ...bare } = resultInfo(monitor, r.number, { ...r, detail: '{}' });
+      return bare;
+    });
 }

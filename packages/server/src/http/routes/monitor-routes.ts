@@ -97,6 +97,12 @@ export function monitorRoutes({ ctx, monitoring }: RouteDeps): FastifyPluginAsyn
             from: T.Optional(T.String({ description: 'windows starting at or after' })),
             to: T.Optional(T.String({ description: 'windows starting before' })),
             limit: T.Optional(T.Integer({ minimum: 1, maximum: 100_000, default: 10_000 })),
+            latest: T.Optional(
+              T.Boolean({ description: 'only the latest window of those matching' }),
+            ),
+            detail: T.Optional(
+              T.Boolean({ default: true, description: "false: leave each result's detail out" }),
+            ),
           }),
           response: { 200: T.Object({ results: T.Array(MonitorResult) }) },
         },
