@@ -1,15 +1,19 @@
 /**
- * `npm run bench [-- NAME… [--rows N]]`: runs every `*.bench.ts` of packages/core/bench and
- * packages/server/bench (or those whose file name starts with a NAME given) and prints one
- * JSON document of their figures on stdout, as packages/core/bench/run.ts does for core
- * alone. `npm run bench -- report` runs only the `tend report` comparison; options such as
+ * `npm run bench [-- NAME… [--rows N]]`: runs every `*.bench.ts` of packages/core/bench,
+ * packages/server/bench and packages/web/bench (or those whose file name starts with a NAME
+ * given) and prints one JSON document of their figures on stdout, as packages/core/bench/run.ts
+ * does for core alone. `npm run bench -- report` runs only the `tend report` comparison; options such as
  * `--rows 300000` are left for the benches to read from process.argv.
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Figures } from '../../core/bench/harness.js';
 
-const DIRS = [new URL('../../core/bench/', import.meta.url), new URL('./', import.meta.url)];
+const DIRS = [
+  new URL('../../core/bench/', import.meta.url),
+  new URL('./', import.meta.url),
+  new URL('../../web/bench/', import.meta.url),
+];
 
 /** The names on the command line, without `--option value` pairs. */
 function names(args: readonly string[]): string[] {

@@ -98,6 +98,7 @@ export interface MonitorResult {
   metric: string;
   value: number | null;
   status: 'ok' | 'warning' | 'alert' | 'no_data';
+  /** Left out when asked without details. */
   detail: Record<string, unknown>;
   evaluatedAt: string;
 }

@@ -8,7 +8,7 @@ import { api, type MonitorResult } from './api';
  * A monitor's results for one version, oldest first.
  *
  * @example
- * await monitorResults('churn', 'drift', 3, 'feature:*'); // [{ windowStart: '…', metric: 'feature:age', … }, …]
+ * await monitorResults('churn', 'drift', 3, 'feature:*', '', { detail: false }); // [{ windowStart: '…', metric: 'feature:age', value: 0.04, … }, …]
  */
 export function monitorResults(
   model: string,
@@ -16,9 +16,14 @@ export function monitorResults(
   version: number,
   metric?: string,
   segment = '',
+  options: { latest?: boolean; detail?: boolean; status?: string } = {},
 ): Promise<MonitorResult[]> {
   const q = new URLSearchParams({ version: String(version), limit: '100000', segment });
   if (metric !== undefined) q.set('metric', metric);
+  // A chart of many windows needs the values only: the details are most of the bytes.
+  if (options.detail === false) q.set('detail', 'false');
+  if (options.latest) q.set('latest', 'true');
+  if (options.status !== undefined) q.set('status', options.status);
   return api<{ results: MonitorResult[] }>(
     `/api/v1/models/${encodeURIComponent(model)}/monitors/${encodeURIComponent(monitor)}/results?${q}`,
   ).then((r) => r.results);

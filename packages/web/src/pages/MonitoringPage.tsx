@@ -48,7 +48,9 @@ function Performance({
     () =>
       Promise.all([
         monitorResults(model, monitor.name, version, metric),
-        decay === undefined ? Promise.resolve([]) : monitorResults(model, decay.name, version),
+        decay === undefined
+          ? Promise.resolve([])
+          : monitorResults(model, decay.name, version, undefined, '', { latest: true }),
       ]),
     `perf-${model}-${version}-${monitor.name}`,
   );
@@ -141,22 +143,28 @@ function DriftHeatmap({
   monitor: MonitorInfo;
 }) {
   const { data } = useApi(
-    () => monitorResults(model, monitor.name, version, 'feature:*'),
+    () =>
+      Promise.all([
+        monitorResults(model, monitor.name, version, 'feature:*', '', { detail: false }),
+        monitorResults(model, monitor.name, version, 'feature:*', '', { latest: true }),
+      ]),
     `drift-${model}-${version}`,
   );
   const shaped = useMemo(() => {
     if (data === undefined) return null;
-    const a = align(data);
+    const [all, latest] = data;
+    const a = align(all);
     const features = [...a.values.keys()].sort();
     const cells = features.map((f) =>
       (a.rows.get(f) ?? []).map((r) => ({ value: r?.value ?? null, alert: r?.status === 'alert' })),
     );
-    const max = Math.max(0.1, ...data.map((r) => r.value ?? 0));
-    return { a, features, cells, max };
+    const max = all.reduce((m, r) => Math.max(m, r.value ?? 0), 0.1);
+    const byFeature = new Map(latest.map((r) => [r.metric, r]));
+    return { a, features, cells, max, byFeature };
   }, [data]);
   if (shaped === null) return <p className="muted">Loading drift…</p>;
-  const { a, features, cells, max } = shaped;
-  const lastRow = (f: string) => (a.rows.get(f) ?? []).at(-1);
+  const { a, features, cells, max, byFeature } = shaped;
+  const lastRow = (f: string) => byFeature.get(f);
   return (
     <>
       <Heatmap
@@ -254,7 +262,7 @@ function MetricsChart({
   title: string;
 }) {
   const { data } = useApi(
-    () => monitorResults(model, monitor.name, version),
+    () => monitorResults(model, monitor.name, version, undefined, '', { detail: false }),
     `m-${model}-${version}-${monitor.name}`,
   );
   if (data === undefined) return <p className="muted">Loading…</p>;
@@ -288,20 +296,31 @@ function Quality({
   monitor: MonitorInfo;
 }) {
   const { data } = useApi(
-    () => monitorResults(model, monitor.name, version),
+    () =>
+      Promise.all([
+        // One check present in every window gives the windows; findings are few.
+        monitorResults(model, monitor.name, version, 'volume_ratio', '', { detail: false }),
+        monitorResults(model, monitor.name, version, undefined, '', {
+          detail: false,
+          status: 'warning',
+        }),
+        monitorResults(model, monitor.name, version, undefined, '', {
+          detail: false,
+          status: 'alert',
+        }),
+        monitorResults(model, monitor.name, version, undefined, '', { latest: true }),
+      ]),
     `q-${model}-${version}`,
   );
   if (data === undefined) return <p className="muted">Loading…</p>;
-  const a = align(data);
-  const problems = a.windows.map(
-    (w) =>
-      data.filter((r) => r.windowStart === w && (r.status === 'warning' || r.status === 'alert'))
-        .length,
-  );
-  const latest = a.windows.at(-1);
-  const shown = data.filter(
-    (r) => r.windowStart === latest && (r.status !== 'ok' || (r.value ?? 0) > 0),
-  );
+  const [axis, warnings, alerts, latestRows] = data;
+  const a = align([...axis, ...warnings, ...alerts]);
+  const count = new Map<string, number>();
+  for (const r of [...warnings, ...alerts])
+    count.set(r.windowStart, (count.get(r.windowStart) ?? 0) + 1);
+  const problems = a.windows.map((w) => count.get(w) ?? 0);
+  const latest = latestRows[0]?.windowStart;
+  const shown = latestRows.filter((r) => r.status !== 'ok' || (r.value ?? 0) > 0);
   return (
     <>
       <Chart
