@@ -202,7 +202,29 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
       'Skip to the content',
     );
+    // By keyboard alone: tab to an alert's "Silence 1 h" and press Enter.
+    let focused = '';
+    for (let i = 0; i < 40 && focused !== 'Silence 1 h'; i++) {
+      await page.keyboard.press('Tab');
+      focused = (await page.evaluate(() => document.activeElement?.textContent)) ?? '';
+    }
+    expect(focused).toBe('Silence 1 h');
+    await page.keyboard.press('Enter');
+    await page
+      .getByText(/silenced until/)
+      .first()
+      .waitFor();
     await page.screenshot({ path: `${SHOTS}alerts-narrow.png`, fullPage: true });
+    for (const path of ['/', '/models/credit-default', '/models/credit-default/monitoring']) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const wide = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(wide, path).toBeLessThanOrEqual(0);
+    }
+    await page.screenshot({ path: `${SHOTS}monitoring-narrow.png`, fullPage: true });
     await page.goto(`${server.url}/no/such/page`);
     await page.getByRole('heading', { name: 'Not found' }).waitFor();
     expect(problems).toEqual([]);

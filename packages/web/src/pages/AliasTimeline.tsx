@@ -105,8 +105,7 @@ export function MoveAlias({
         </select>
       </label>
       <label>
-        because{' '}
-        <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} size={40} />
+        because <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
       <button type="submit" className="primary" disabled={busy}>
         Move
