@@ -12,25 +12,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import type { Figures } from '../../core/bench/harness.js';
 import { startServe } from '../../server/test/support/start-serve.js';
 import { tempDir } from '../../server/test/support/temp-files.js';
+import { launchChromium } from '../test/support/chromium.js';
 
 const DIST = new URL('../dist/', import.meta.url);
 const DAYS = 365;
 const PER_DAY = 120;
 const NUMBERS = 24;
 const CATEGORIES = 6;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** The gzipped size, in KB, of the scripts and styles index.html loads. */
 function firstPage(): { js: number; css: number } {
@@ -83,7 +74,7 @@ export default async function bench(): Promise<Figures> {
   const size = firstPage();
   const tmp = tempDir('tend-bench-dashboard-');
   const server = await startServe(['--data-dir', tmp.dir, '--evaluate-every', '1'], []);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  const browser = await launchChromium();
   try {
     const send = async (method: string, path: string, body: unknown, type = 'application/json') => {
       const r = await fetch(`${server.url}${path}`, {

@@ -7,22 +7,13 @@
  * window. Screenshots go to `test-results/dashboard/`.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServe, startServe } from '../../server/test/support/start-serve.js';
 import { tempDir } from '../../server/test/support/temp-files.js';
+import { CHROMIUM, launchChromium } from './support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = new URL('../../../test-results/dashboard/', import.meta.url).pathname;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 if (!existsSync(new URL('../dist/index.html', import.meta.url))) {
   throw new Error('build the packages first: npm run build');
@@ -36,10 +27,6 @@ if (!hasChromium) {
 
 const tmp = tempDir('tend-web-e2e-');
 afterAll(() => tmp.remove());
-
-async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-}
 
 function watch(page: Page, problems: string[]): void {
   page.on('console', (m) => {
@@ -57,7 +44,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServe(['--data-dir', tmp.dir, '--demo', '--evaluate-every', '0'], []);
-    browser = await launch();
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     watch(page, problems);
   }, 180_000);
@@ -239,7 +226,7 @@ describe.skipIf(!hasChromium)('the dashboard with auth on', () => {
   beforeAll(async () => {
     // The store the demo filled above, served now with API keys.
     server = await startServe(['--data-dir', tmp.dir, '--auth', '--evaluate-every', '0'], []);
-    browser = await launch();
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -31,6 +31,8 @@ import {
   multiclassProbaMetrics,
   regressionMetrics,
 } from '../report/performance-metrics.js';
+import type { PerformanceSettings } from './monitor-schemas.js';
+import type { ResultRow } from './result-row.js';
 import type { LabelledEvent, WindowData } from './window-data.js';
 
 const LOWER_IS_BETTER = new Set([
@@ -366,5 +368,27 @@ export function confusionBootstrap(
     high: quantileSorted(sorted, 1 - alpha / 2),
     nResamples: values.length,
     nSkipped,
+  };
+}
+
+/**
+ * The `no_data` result of a measure on fewer labelled predictions than the monitor asks for
+ * (`minLabels`, default 30), or null when there are enough.
+ *
+ * @example
+ * tooFewLabels({ segment: '', metric: 'recall' }, 12, {}); // { …, value: null, status: 'no_data', detail: { labels: 12, reason: 'fewer than 30 labelled predictions' } }
+ */
+export function tooFewLabels(
+  base: { segment: string; metric: string },
+  labels: number,
+  settings: Pick<PerformanceSettings, 'minLabels'>,
+): ResultRow | null {
+  const minLabels = settings.minLabels ?? 30;
+  if (labels >= minLabels) return null;
+  return {
+    ...base,
+    value: null,
+    status: 'no_data',
+    detail: { labels, reason: `fewer than ${minLabels} labelled predictions` },
   };
 }

@@ -6,6 +6,7 @@
  */
 import { createRng } from '@tend/core';
 import { describe, expect, it } from 'vitest';
+import { insertModelRows } from '../../test/support/raw-rows.js';
 import { openTestStore, testDialects } from '../../test/support/test-stores.js';
 import { performanceMetric } from '../monitors/performance-metric.js';
 import type { LabelledEvent } from '../monitors/window-data.js';
@@ -73,69 +74,41 @@ describe.each(testDialects())('outcome scores in the store on %s', (dialect) => 
     try {
       const db = store.db;
       const at = '2026-03-01T00:00:00.000Z';
-      const m = await db
-        .insertInto('models')
-        .values({
-          name: 'm',
-          description: '',
-          task: 'binary_classification',
-          owner: '',
-          last_version: 1,
-          created_at: at,
-          created_by: 't',
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const v = await db
-        .insertInto('versions')
-        .values({
-          model_id: m.id,
-          number: 1,
-          description: '',
-          status: 'ready',
-          artifact_stored: 0,
-          params: '{}',
-          metrics: '{}',
-          segment_metrics: '{}',
-          dependencies: '[]',
-          card: '{}',
-          created_at: at,
-          created_by: 't',
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const { modelId, versionId } = await insertModelRows(db, 'm', 'binary_classification', at);
       const w = ['2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z'];
       const batch = (label: number, values: number[], window = w[0], segment = '') => {
         const scores = new ScoreLists();
         for (const x of values) scores.update(label, { '1': x, '0': 1 - x });
-        return { versionId: v.id, window, segment, scores };
+        return { versionId: versionId, window, segment, scores };
       };
       const odd = [0.1 + 0.2, 1e-300, -0, 5e-324, 0.5];
-      await appendOutcomeScores(db, m.id, [batch(1, odd), batch(0, [0.3, 0.3])]);
-      await appendOutcomeScores(db, m.id, [
+      await appendOutcomeScores(db, modelId, [batch(1, odd), batch(0, [0.3, 0.3])]);
+      await appendOutcomeScores(db, modelId, [
         batch(1, [0.9]),
         batch(1, [0.7], w[0], 'region=EU'),
         batch(1, [0.2], w[1]),
       ]);
-      const read = await readOutcomeScores(db, m.id, v.id, w[0], '1', ['', 'region=EU', 'x=y']);
+      const read = await readOutcomeScores(db, modelId, versionId, w[0], '1', [
+        '',
+        'region=EU',
+        'x=y',
+      ]);
       expect([...(read.get('')?.positives ?? [])]).toEqual([...odd, 0.9].sort((a, b) => a - b));
       expect(Object.is(read.get('')?.positives[0], -0)).toBe(true);
       expect([...(read.get('')?.negatives ?? [])]).toEqual([0.3, 0.3]);
       expect([...(read.get('region=EU')?.positives ?? [])]).toEqual([0.7]);
       expect(read.get('x=y')?.positives.length).toBe(0);
-      const zero = await readOutcomeScores(db, m.id, v.id, w[0], '0', ['']);
+      const zero = await readOutcomeScores(db, modelId, versionId, w[0], '0', ['']);
       expect([...(zero.get('')?.positives ?? [])]).toEqual([1 - 0.3, 1 - 0.3]);
       expect(zero.get('')?.negatives.length).toBe(odd.length + 1);
       // Deleting a window's scores leaves the other window's; deleting the version, all.
-      await deleteOutcomeScores(db, m.id, v.id, w[0]);
-      expect((await readOutcomeScores(db, m.id, v.id, w[0], '1', [''])).get('')?.positives).toEqual(
-        new Float64Array(0),
-      );
-      const other = await readOutcomeScores(db, m.id, v.id, w[1], '1', ['']);
+      await deleteOutcomeScores(db, modelId, versionId, w[0]);
+      expect(
+        (await readOutcomeScores(db, modelId, versionId, w[0], '1', [''])).get('')?.positives,
+      ).toEqual(new Float64Array(0));
+      const other = await readOutcomeScores(db, modelId, versionId, w[1], '1', ['']);
       expect([...(other.get('')?.positives ?? [])]).toEqual([0.2]);
-      await db.deleteFrom('versions').where('id', '=', v.id).execute();
+      await db.deleteFrom('versions').where('id', '=', versionId).execute();
       expect(await db.selectFrom('outcome_scores').select('id').execute()).toEqual([]);
     } finally {
       await dispose();

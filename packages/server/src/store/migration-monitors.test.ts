@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { insertModelRows } from '../../test/support/raw-rows.js';
 import { openTestStore, testDialects } from '../../test/support/test-stores.js';
 import { windowStart } from '../profiles/window-profiles.js';
 import { fillWindowStarts } from './migration-monitors.js';
@@ -20,41 +21,8 @@ describe.each(testDialects())('fillWindowStarts on %s', (dialect) => {
         ['odd', 97],
         ['daily', 86_400],
       ] as const) {
-        const m = await db
-          .insertInto('models')
-          .values({
-            name,
-            description: '',
-            task: 'regression',
-            owner: '',
-            last_version: 1,
-            window_seconds: seconds,
-            created_at: at,
-            created_by: 't',
-            updated_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const v = await db
-          .insertInto('versions')
-          .values({
-            model_id: m.id,
-            number: 1,
-            description: '',
-            status: 'ready',
-            artifact_stored: 0,
-            params: '{}',
-            metrics: '{}',
-            segment_metrics: '{}',
-            dependencies: '[]',
-            card: '{}',
-            created_at: at,
-            created_by: 't',
-            updated_at: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        models.push({ modelId: m.id, versionId: v.id, seconds });
+        const { modelId, versionId } = await insertModelRows(db, name, 'regression', at, seconds);
+        models.push({ modelId, versionId, seconds });
       }
       const times = [
         '2026-03-03T14:37:12.345Z',

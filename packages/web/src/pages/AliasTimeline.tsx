@@ -4,6 +4,7 @@
  */
 import { type FormEvent, useState } from 'react';
 import { type AliasEvent, api, type Version } from '../api';
+import { VersionSelect } from '../components/VersionSelect';
 
 const when = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -52,7 +53,7 @@ export function MoveAlias({
   onMoved: () => void;
 }) {
   const [alias, setAlias] = useState(aliases[0] ?? 'champion');
-  const [version, setVersion] = useState(String(versions[0]?.version ?? ''));
+  const [version, setVersion] = useState(versions[0]?.version ?? 1);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -65,7 +66,7 @@ export function MoveAlias({
         `/api/v1/models/${encodeURIComponent(model)}/aliases/${encodeURIComponent(alias)}`,
         {
           method: 'PUT',
-          body: { version: Number(version), ...(reason.trim() ? { reason: reason.trim() } : {}) },
+          body: { version, ...(reason.trim() ? { reason: reason.trim() } : {}) },
         },
       );
       setReason('');
@@ -94,16 +95,12 @@ export function MoveAlias({
           <option key={a} value={a} />
         ))}
       </datalist>
-      <label>
-        to version{' '}
-        <select value={version} onChange={(e) => setVersion(e.target.value)}>
-          {versions.map((v) => (
-            <option key={v.version} value={v.version}>
-              v{v.version}
-            </option>
-          ))}
-        </select>
-      </label>
+      <VersionSelect
+        label="to version"
+        versions={versions.map((v) => v.version)}
+        value={version}
+        onChange={setVersion}
+      />
       <label>
         because <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>

@@ -5,6 +5,7 @@
 import { Link, useSearch } from 'wouter';
 import { api, type Model, type MonitorInfo } from '../api';
 import { Chart } from '../components/Chart';
+import { Pending } from '../components/Pending';
 import { StatusBadge } from '../components/StatusBadge';
 import { align, columnProfiles, monitorResults, type ProfileRow } from '../monitoring-data';
 import { useApi } from '../use-api';
@@ -48,13 +49,7 @@ export function FeaturePage({ name, feature }: { name: string; feature: string }
   const search = new URLSearchParams(useSearch());
   const asked = search.has('version') ? Number(search.get('version')) : undefined;
   const { data, error } = useApi(() => load(name, feature, asked), `f-${name}-${feature}-${asked}`);
-  if (error)
-    return (
-      <p className="error">
-        Could not load {feature}: {error.message}
-      </p>
-    );
-  if (data === undefined) return <p className="muted">Loading…</p>;
+  if (data === undefined || error) return <Pending error={error} what={feature} />;
   const { version, reference, latest, drifts } = data;
   const a = align(drifts);
   const last = drifts.at(-1);

@@ -14,7 +14,9 @@ import {
   type Session,
   type Version,
 } from '../api';
+import { Pending } from '../components/Pending';
 import { StatusBadge } from '../components/StatusBadge';
+import { VersionSelect } from '../components/VersionSelect';
 import { useApi } from '../use-api';
 import { AliasTimeline, MoveAlias } from './AliasTimeline';
 
@@ -43,24 +45,13 @@ function Compare({ model, versions }: { model: string; versions: Version[] }) {
     `${model}-${a}-${b}`,
   );
   if (versions.length < 2) return null;
-  const pick = (value: number, set: (v: number) => void, label: string) => (
-    <label>
-      {label}{' '}
-      <select value={value} onChange={(e) => set(Number(e.target.value))}>
-        {versions.map((v) => (
-          <option key={v.version} value={v.version}>
-            v{v.version}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const numbers = versions.map((v) => v.version);
   return (
     <section aria-labelledby="compare">
       <h2 id="compare">Compare versions</h2>
       <div className="toolbar">
-        {pick(a, setA, 'Version')}
-        {pick(b, setB, 'with')}
+        <VersionSelect label="Version" versions={numbers} value={a} onChange={setA} />
+        <VersionSelect label="with" versions={numbers} value={b} onChange={setB} />
       </div>
       {error && <p className="error">{error.message}</p>}
       {data && (
@@ -136,13 +127,7 @@ function LineageView({ model, version }: { model: string; version: Version }) {
 export function ModelPage({ name, session }: { name: string; session: Session }) {
   const { data, error, reload } = useApi(() => loadModel(name), `model-${name}`);
   const [selected, setSelected] = useState<number>();
-  if (error)
-    return (
-      <p className="error">
-        Could not load {name}: {error.message}
-      </p>
-    );
-  if (data === undefined) return <p className="muted">Loading…</p>;
+  if (data === undefined || error) return <Pending error={error} what={name} />;
   const { model, versions, events } = data;
   const shown = versions.find((v) => v.version === selected) ?? versions[0];
   const metricNames = [...new Set(versions.flatMap((v) => Object.keys(v.metrics)))].sort();

@@ -9,7 +9,9 @@ import { Link } from 'wouter';
 import { api, type Model, type MonitorInfo, type MonitorResult } from '../api';
 import { Chart, type ChartSeries } from '../components/Chart';
 import { Heatmap } from '../components/Heatmap';
+import { Pending } from '../components/Pending';
 import { StatusBadge } from '../components/StatusBadge';
+import { VersionSelect } from '../components/VersionSelect';
 import { align, columnProfiles, monitorResults } from '../monitoring-data';
 import { useApi } from '../use-api';
 
@@ -27,6 +29,13 @@ const fmt = (v: number | null | undefined, places = 3) =>
   v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(places);
 const day = (iso: string) => iso.slice(0, 10);
 const DAY_S = 86_400;
+
+/** What each section of the page is given: the model, the version shown, its monitor. */
+interface SectionProps {
+  model: string;
+  version: number;
+  monitor: MonitorInfo;
+}
 
 function levels(config: Record<string, unknown>): { warning?: number; alert?: number } {
   return (config.threshold as { warning?: number; alert?: number } | undefined) ?? {};
@@ -133,15 +142,7 @@ function Performance({
   );
 }
 
-function DriftHeatmap({
-  model,
-  version,
-  monitor,
-}: {
-  model: string;
-  version: number;
-  monitor: MonitorInfo;
-}) {
+function DriftHeatmap({ model, version, monitor }: SectionProps) {
   const { data } = useApi(
     () =>
       Promise.all([
@@ -286,15 +287,7 @@ function MetricsChart({
   );
 }
 
-function Quality({
-  model,
-  version,
-  monitor,
-}: {
-  model: string;
-  version: number;
-  monitor: MonitorInfo;
-}) {
+function Quality({ model, version, monitor }: SectionProps) {
   const { data } = useApi(
     () =>
       Promise.all([
@@ -361,15 +354,7 @@ function Quality({
   );
 }
 
-function Segments({
-  model,
-  version,
-  monitor,
-}: {
-  model: string;
-  version: number;
-  monitor: MonitorInfo;
-}) {
+function Segments({ model, version, monitor }: SectionProps) {
   const metric = String(monitor.config.metric);
   const { data } = useApi(
     () =>
@@ -449,13 +434,7 @@ export function MonitoringPage({ name }: { name: string }) {
     `mon-${name}`,
   );
   const [chosen, setChosen] = useState<number>();
-  if (error)
-    return (
-      <p className="error">
-        Could not load {name}: {error.message}
-      </p>
-    );
-  if (data === undefined) return <p className="muted">Loading…</p>;
+  if (data === undefined || error) return <Pending error={error} what={name} />;
   const [model, { monitors }] = data;
   const versions = Array.from({ length: model.latestVersion ?? 0 }, (_, i) => i + 1).reverse();
   const version = chosen ?? model.aliases.champion ?? model.latestVersion ?? 1;
@@ -470,20 +449,18 @@ export function MonitoringPage({ name }: { name: string }) {
         <Link href={`/models/${encodeURIComponent(name)}`}>{name}</Link>: monitoring
       </h1>
       <div className="toolbar">
-        <label>
-          Version{' '}
-          <select value={version} onChange={(e) => setChosen(Number(e.target.value))}>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                v{v}
-                {Object.entries(model.aliases)
-                  .filter(([, n]) => n === v)
-                  .map(([a]) => ` (${a})`)
-                  .join('')}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionSelect
+          label="Version"
+          versions={versions}
+          value={version}
+          onChange={setChosen}
+          names={(v) =>
+            Object.entries(model.aliases)
+              .filter(([, n]) => n === v)
+              .map(([a]) => ` (${a})`)
+              .join('')
+          }
+        />
       </div>
       {monitors.length === 0 && <p className="muted">This model has no monitors yet.</p>}
       {perf.length > 0 && (

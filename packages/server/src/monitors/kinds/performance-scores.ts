@@ -11,7 +11,7 @@ import type { SortedScores } from '../../profiles/outcome-scores.js';
 import { averagePrecisionSorted } from '../../profiles/scores-average-precision.js';
 import { statusOf } from '../levels.js';
 import type { PerformanceSettings } from '../monitor-schemas.js';
-import type { PerformanceMetric } from '../performance-metric.js';
+import { type PerformanceMetric, tooFewLabels } from '../performance-metric.js';
 import type { ResultRow } from '../result-row.js';
 import type { WindowData } from '../window-data.js';
 import { windowScores } from '../window-scores.js';
@@ -37,15 +37,8 @@ export function measureScores(
     throw new TypeError(`${metric.name} is not measured from stored scores`);
   }
   const labels = scores.positives.length + scores.negatives.length;
-  const minLabels = settings.minLabels ?? 30;
-  if (labels < minLabels) {
-    return {
-      ...base,
-      value: null,
-      status: 'no_data',
-      detail: { labels, reason: `fewer than ${minLabels} labelled predictions` },
-    };
-  }
+  const few = tooFewLabels(base, labels, settings);
+  if (few !== null) return few;
   const value = averagePrecisionSorted(scores.positives, scores.negatives);
   const confidence = settings.confidence ?? 0.95;
   const detail: Record<string, unknown> = {

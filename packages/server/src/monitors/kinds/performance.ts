@@ -29,7 +29,12 @@ import type { OutcomeProfile } from '../../profiles/outcome-profile.js';
 import type { WindowOutcomes } from '../../profiles/outcome-profiles.js';
 import { statusOf } from '../levels.js';
 import type { PerformanceSettings } from '../monitor-schemas.js';
-import { type PerformanceMetric, performanceMetric, windowLabels } from '../performance-metric.js';
+import {
+  type PerformanceMetric,
+  performanceMetric,
+  tooFewLabels,
+  windowLabels,
+} from '../performance-metric.js';
 import type { Evaluator, ResultRow } from '../result-row.js';
 import type { LabelledEvent, WindowData } from '../window-data.js';
 import { onScores } from './performance-scores.js';
@@ -45,16 +50,9 @@ function measure(
   settings: PerformanceSettings,
 ): ResultRow {
   const { yTrue, yPred } = metric.columns(events);
-  const minLabels = settings.minLabels ?? 30;
   const base = { segment, metric: metric.name };
-  if (yTrue.length < minLabels) {
-    return {
-      ...base,
-      value: null,
-      status: 'no_data',
-      detail: { labels: yTrue.length, reason: `fewer than ${minLabels} labelled predictions` },
-    };
-  }
+  const few = tooFewLabels(base, yTrue.length, settings);
+  if (few !== null) return few;
   let value: number;
   try {
     value = metric.fn(yTrue, yPred);
@@ -109,16 +107,9 @@ function measureProfile(
   settings: PerformanceSettings,
 ): ResultRow {
   const labels = profileRows(task, metric.name, positiveLabel, profile);
-  const minLabels = settings.minLabels ?? 30;
   const base = { segment, metric: metric.name };
-  if (labels < minLabels) {
-    return {
-      ...base,
-      value: null,
-      status: 'no_data',
-      detail: { labels, reason: `fewer than ${minLabels} labelled predictions` },
-    };
-  }
+  const few = tooFewLabels(base, labels, settings);
+  if (few !== null) return few;
   let measured: ProfileValue;
   try {
     measured = metricFromProfile(task, metric.name, positiveLabel, profile);
