@@ -141,7 +141,7 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     store.dialect === 'sqlite' ? `SQLite at ${store.location}` : `PostgreSQL at ${store.location}`;
   process.stdout.write(
     `Tend is serving ${address} (${where}; auth ${auth ? 'on' : 'off'})\n` +
-      `  API docs: ${address}/docs   OpenAPI: ${address}/openapi.json\n`,
+      `  Dashboard: ${address}/   API docs: ${address}/docs   OpenAPI: ${address}/openapi.json\n`,
   );
   return new Promise<number>((done) => {
     let stopping = false;
