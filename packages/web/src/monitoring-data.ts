@@ -2,7 +2,7 @@
  * What the monitoring page reads, shaped for its charts: a monitor's results as series by
  * window, the latest window's rows, and profiles' quantiles over time.
  */
-import { api, type MonitorResult } from './api';
+import { api, type MonitorInfo, type MonitorResult } from './api';
 
 /**
  * A monitor's results for one version, oldest first.
@@ -13,12 +13,14 @@ import { api, type MonitorResult } from './api';
 export function monitorResults(
   model: string,
   monitor: string,
-  version: number,
+  /** undefined: every version's. */
+  version: number | undefined,
   metric?: string,
   segment = '',
   options: { latest?: boolean; detail?: boolean; status?: string } = {},
 ): Promise<MonitorResult[]> {
-  const q = new URLSearchParams({ version: String(version), limit: '100000', segment });
+  const q = new URLSearchParams({ limit: '100000', segment });
+  if (version !== undefined) q.set('version', String(version));
   if (metric !== undefined) q.set('metric', metric);
   // A chart of many windows needs the values only: the details are most of the bytes.
   if (options.detail === false) q.set('detail', 'false');
@@ -88,4 +90,16 @@ export function columnProfiles(
   return api<{ profiles: ProfileRow[] }>(
     `/api/v1/models/${encodeURIComponent(model)}/profiles?${q}`,
   ).then((r) => r.profiles);
+}
+
+/**
+ * A model's key performance monitor: the one its decay forecast follows, else its first.
+ *
+ * @example
+ * keyPerformanceMonitor(monitors)?.config.metric; // 'recall'
+ */
+export function keyPerformanceMonitor(monitors: MonitorInfo[]): MonitorInfo | undefined {
+  const followed = monitors.find((m) => m.kind === 'decay')?.config.monitor;
+  const perf = monitors.filter((m) => m.kind === 'performance');
+  return perf.find((m) => m.name === followed) ?? perf[0];
 }

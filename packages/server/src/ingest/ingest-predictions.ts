@@ -15,6 +15,7 @@
  * batch is committed.
  */
 
+import type { Insertable } from 'kysely';
 import { DomainError } from '../domain-error.js';
 import { outcomeKind } from '../profiles/outcome-profile.js';
 import {
@@ -27,7 +28,7 @@ import type { Db, RegistryContext } from '../registry/context.js';
 import { lockModelRow } from '../registry/model-lock.js';
 import { modelRow } from '../registry/models.js';
 import type { Version } from '../registry/schemas.js';
-import type { ModelRow } from '../store/tables.js';
+import type { ModelRow, PredictionsTable } from '../store/tables.js';
 import { assignWindows } from './assign-windows.js';
 import type { PredictionEvent } from './event-schemas.js';
 import { eventTime } from './event-time.js';
@@ -94,20 +95,7 @@ interface PreparedBatch {
 }
 
 /** A prediction's row as made from its event, before its window is known. */
-interface PredictionRow {
-  model_id: number;
-  version_id: number;
-  event_id: string;
-  ts: string;
-  features: string;
-  prediction: string;
-  scores: string | null;
-  latency_ms: number | null;
-  error: string | null;
-  segment: string | null;
-  quality: string | null;
-  received_at: string;
-}
+type PredictionRow = Required<Omit<Insertable<PredictionsTable>, 'id' | 'window_start'>>;
 
 type StoredRow = PredictionRow & { window_start: string };
 

@@ -5,9 +5,10 @@
  */
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { type Alert, api, type Model, type MonitorInfo, type MonitorResult } from '../api';
+import { type Alert, api, type Model, type MonitorInfo } from '../api';
 import { Sparkline } from '../components/Sparkline';
 import { StatusBadge } from '../components/StatusBadge';
+import { keyPerformanceMonitor, monitorResults } from '../monitoring-data';
 import { useApi } from '../use-api';
 
 interface Health {
@@ -17,36 +18,32 @@ interface Health {
   performance: { metric: string; values: (number | null)[] } | null;
 }
 
-const results = (model: string, monitor: string, query: string) =>
-  api<{ results: MonitorResult[] }>(
-    `/api/v1/models/${encodeURIComponent(model)}/monitors/${encodeURIComponent(monitor)}/results?${query}`,
-  ).then((r) => r.results);
-
 async function healthOf(model: Model, firing: Alert[]): Promise<Health> {
   const { monitors } = await api<{ monitors: MonitorInfo[] }>(
     `/api/v1/models/${encodeURIComponent(model.name)}/monitors`,
   );
   const champion = model.aliases.champion;
-  const version = champion === undefined ? '' : `&version=${champion}`;
   const drift = monitors.find((m) => m.kind === 'feature_drift');
-  // The performance monitor the model's decay forecast follows: its key metric; else the first.
-  const followed = monitors.find((m) => m.kind === 'decay')?.config.monitor;
-  const perf =
-    monitors.find((m) => m.kind === 'performance' && m.name === followed) ??
-    monitors.find((m) => m.kind === 'performance');
+  const perf = keyPerformanceMonitor(monitors);
   const [driftResults, perfResults] = await Promise.all([
-    drift === undefined ? [] : results(model.name, drift.name, `metric=feature:*${version}`),
+    drift === undefined
+      ? []
+      : monitorResults(model.name, drift.name, champion, 'feature:*', '', {
+          latest: true,
+          detail: false,
+        }),
     perf === undefined
       ? []
-      : results(model.name, perf.name, `metric=${String(perf.config.metric)}${version}`),
+      : monitorResults(model.name, perf.name, champion, String(perf.config.metric), '', {
+          detail: false,
+        }),
   ]);
-  // Oldest first: the last result is of the latest window evaluated.
-  const latest = driftResults[driftResults.length - 1]?.windowStart;
   return {
     model,
     firing,
+    // The latest window's results only.
     drifted: driftResults
-      .filter((r) => r.windowStart === latest && r.status === 'alert')
+      .filter((r) => r.status === 'alert')
       .map((r) => r.metric.replace(/^feature:/, '')),
     performance:
       perf === undefined

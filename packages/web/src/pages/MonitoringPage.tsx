@@ -12,7 +12,7 @@ import { Heatmap } from '../components/Heatmap';
 import { Pending } from '../components/Pending';
 import { StatusBadge } from '../components/StatusBadge';
 import { VersionSelect } from '../components/VersionSelect';
-import { align, columnProfiles, monitorResults } from '../monitoring-data';
+import { align, columnProfiles, keyPerformanceMonitor, monitorResults } from '../monitoring-data';
 import { useApi } from '../use-api';
 
 const C = {
@@ -82,7 +82,6 @@ function Performance({
     if (crossing && slope !== undefined && fitted !== undefined && times.length > 0) {
       const from = Date.parse((last as MonitorResult).windowStart) / 1000;
       const horizon = Math.min(60, Math.max(7, Math.ceil(Math.abs(last?.value ?? 14)) + 3));
-      forecast[times.length - 1] = null;
       for (let d = 0; d <= horizon; d++) {
         const t = from + d * DAY_S;
         if (t <= times[times.length - 1]) continue;
@@ -367,10 +366,8 @@ function Segments({ model, version, monitor }: SectionProps) {
   if (data === undefined) return <p className="muted">Loading…</p>;
   const [bySegment, gaps] = data;
   const labelled = bySegment.filter((r) => r.value !== null);
-  const latest = labelled
-    .map((r) => r.windowStart)
-    .sort()
-    .at(-1);
+  // Oldest first: the last result with a value is of the latest window measured.
+  const latest = labelled.at(-1)?.windowStart;
   const rows = labelled.filter((r) => r.windowStart === latest && r.segment !== '');
   const g = align(gaps);
   return (
@@ -441,7 +438,7 @@ export function MonitoringPage({ name }: { name: string }) {
   const of = (kind: string) => monitors.filter((m) => m.kind === kind);
   const decay = of('decay')[0];
   const perf = of('performance');
-  const followed = perf.find((m) => m.name === decay?.config.monitor) ?? perf[0];
+  const followed = keyPerformanceMonitor(monitors);
   const scoreColumn = model.task === 'regression' ? 'prediction' : 'score:1';
   return (
     <>
